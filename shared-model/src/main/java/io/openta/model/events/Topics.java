@@ -1,0 +1,30 @@
+package io.openta.model.events;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Kafka topic names shared by the scheduler, the stage functions, the launcher and the Kubernetes manifests. */
+public final class Topics {
+    /** {@link DayCommand}s: start, pause, resume, cancel a day. Consumed by the scheduler. */
+    public static final String DAY_COMMANDS = "openta.day.commands";
+    /** {@link DayEvent}s: stage and day progress. Published by the scheduler. */
+    public static final String DAY_EVENTS = "openta.day.events";
+    /** Results of shard tasks, published by the stage functions and consumed by the scheduler. */
+    public static final String TASK_RESULTS = "openta.task.results";
+
+    private Topics() {
+    }
+
+    /** The topic on which the scheduler sends the shard tasks of one stage. */
+    public static String stageTasks(Stage stage) {
+        return "openta." + stage.id() + ".tasks";
+    }
+
+    public static List<String> all() {
+        List<String> all = new ArrayList<>(List.of(DAY_COMMANDS, DAY_EVENTS, TASK_RESULTS));
+        for (Stage s : Stage.values()) {
+            all.add(stageTasks(s));
+        }
+        return all;
+    }
+}
