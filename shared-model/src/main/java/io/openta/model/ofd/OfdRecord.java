@@ -1,0 +1,107 @@
+package io.openta.model.ofd;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A view over one record line, using the offsets of the fields its file declares.
+ *
+ * <p><b>Reuse:</b> {@link OfdReader#forEachRecord} passes the same instance for every record of a file and
+ * re-points it at the next line after the consumer returns. Do not keep the instance (or rely on it) after
+ * {@link RecordConsumer#accept} returns: keep {@link #line()} or the extracted field texts instead (they are
+ * immutable Strings), or use {@link #of(OfdHeader, String)} to make an independent record.
+ */
+public final class OfdRecord {
+
+    private final OfdHeader header;
+    private final Map<String, Integer> index;
+    private final FieldDef[] defs;
+    private final int[] offsets;
+    private final int width;
+    private String line;
+
+    OfdRecord(OfdHeader header) {
+        this.header = Objects.requireNonNull(header, "header");
+        List<FieldDef> fields = header.fields();
+        this.defs = fields.toArray(new FieldDef[0]);
+        this.offsets = new int[defs.length];
+        this.index = new HashMap<>(defs.length * 2);
+        int off = 0;
+        for (int i = 0; i < defs.length; i++) {
+            offsets[i] = off;
+            off += defs[i].width();
+            index.put(defs[i].name(), i);
+        }
+        this.width = off;
+    }
+
+    /** An independent record over {@code line}, which must be exactly the header's record width long. */
+    public static OfdRecord of(OfdHeader header, String line) {
+        OfdRecord r = new OfdRecord(header);
+        r.set(line);
+        return r;
+    }
+
+    void set(String line) {
+        if (line.length() != width) {
+            throw new IllegalArgumentException("record length " + line.length() + ", expected " + width);
+        }
+        this.line = line;
+    }
+
+    /** The header of the file this record belongs to. */
+    public OfdHeader header() {
+        return header;
+    }
+
+    /** The whole record text (not trimmed). */
+    public String line() {
+        return line;
+    }
+
+    /** The field's exact text, padding included. {@link IllegalArgumentException} if not declared. */
+    public String text(String field) {
+        int i = indexOf(field);
+        return line.substring(offsets[i], offsets[i] + defs[i].width());
+    }
+
+    /** The field's text with trailing (right) spaces removed. */
+    public String trimmed(String field) {
+        int i = indexOf(field);
+        int start = offsets[i];
+        int end = start + defs[i].width();
+        while (end > start && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    /** An {@code N} field's value, or empty when its text is not all digits. */
+    public Optional<BigDecimal> number(String field) {
+        int i = indexOf(field);
+        return OfdNumbers.parse(line.substring(offsets[i], offsets[i] + defs[i].width()), defs[i]);
+    }
+
+    /** True when the file declares the field. */
+    public boolean has(String field) {
+        return index.containsKey(field);
+    }
+
+    private int indexOf(String field) {
+        Integer i = index.get(field);
+        if (i == null) {
+            throw new IllegalArgumentException("field " + field + " is not declared by this "
+                    + header.type().code() + " file");
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        return line;
+    }
+}
