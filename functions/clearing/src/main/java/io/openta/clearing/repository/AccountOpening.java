@@ -1,0 +1,44 @@
+package io.openta.clearing.repository;
+
+import io.openta.runtime.db.Sql;
+
+/**
+ * Account applications to confirmations (spec 2.2), set-based. Records are taken in order of the file's sender, then
+ * record order; the first failing check gives the code; a success opens the next TAAccountID of the one sequence.
+ * The sequence continues from the largest TAAccountID ever opened, so re-clearing a rolled-back day gives the same
+ * numbers.
+ */
+public final class AccountOpening {
+    private AccountOpening() {
+    }
+
+    public static long open(Sql sql, String date) {
+        sql.update("""
+                UPDATE acct.account_app SET ta_account_id = NULL,
+                  return_code = coalesce(serial_code, CASE WHEN dup THEN '0496' END, local_code)
+                WHERE biz_date = $1""", date);
+        // 0392: an account for (DistributorCode, TransactionAccountID) exists, or an earlier record opens it today
+        sql.update("""
+                UPDATE acct.account_app a SET return_code = '0392' FROM (
+                  SELECT c.sender, c.record_no,
+                    row_number() OVER (PARTITION BY rtrim(c.distributor), rtrim(c.txn_account_id)
+                                       ORDER BY c.sender COLLATE "C", c.record_no) AS rn,
+                    EXISTS (SELECT 1 FROM acct.account x WHERE x.distributor = rtrim(c.distributor)
+                            AND x.txn_account_id = rtrim(c.txn_account_id)) AS existing
+                  FROM acct.account_app c WHERE c.biz_date = $1 AND c.return_code IS NULL) d
+                WHERE a.biz_date = $1 AND a.sender = d.sender AND a.record_no = d.record_no
+                  AND (d.existing OR d.rn > 1)""", date);
+        sql.update("""
+                UPDATE acct.account_app a SET return_code = '0000', ta_account_id = n.id FROM (
+                  SELECT c.sender, c.record_no,
+                    (SELECT coalesce(max(ta_account_id), 0) FROM acct.account)
+                      + row_number() OVER (ORDER BY c.sender COLLATE "C", c.record_no) AS id
+                  FROM acct.account_app c WHERE c.biz_date = $1 AND c.return_code IS NULL) n
+                WHERE a.biz_date = $1 AND a.sender = n.sender AND a.record_no = n.record_no""", date);
+        sql.update("""
+                INSERT INTO acct.account (ta_account_id, distributor, txn_account_id, indiv, opened_date, slot)
+                SELECT ta_account_id, rtrim(distributor), rtrim(txn_account_id), indiv, $1, hashint8(ta_account_id) & 1023
+                FROM acct.account_app WHERE biz_date = $1 AND return_code = '0000'""", date);
+        return sql.one("SELECT count(*) AS n FROM acct.account_app WHERE biz_date = $1", date).getLong("n");
+    }
+}

@@ -1,0 +1,36 @@
+package io.openta.clearing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.openta.clearing.repository.AccountOpening;
+import io.openta.model.events.Stage;
+import io.openta.runtime.task.StageHandler;
+import io.openta.runtime.task.TaskContext;
+import io.openta.trade.repository.TradeBatchClearing;
+import io.openta.trade.repository.TradeRouting;
+
+/**
+ * Clearing (spec 2.2, 2.3): step {@code accounts} opens accounts (one task: TAAccountIDs are one sequence over the
+ * day), step {@code route} routes the main batch's trades to shards (one task, set-based), step {@code trades}
+ * confirms them per shard.
+ */
+@ApplicationScoped
+public class ClearingHandler implements StageHandler {
+    public static final String MAIN_BATCH = "000";
+
+    @Override
+    public Stage stage() {
+        return Stage.CLEARING;
+    }
+
+    @Override
+    public long execute(TaskContext ctx) {
+        return switch (ctx.step()) {
+            case "accounts" -> AccountOpening.open(ctx.sql(), ctx.date());
+            case "route" -> TradeRouting.route(ctx.sql(), ctx.date(), MAIN_BATCH);
+            case "trades" -> TradeBatchClearing.clearShard(ctx.sql(), ctx.date(), MAIN_BATCH, ctx.slotFrom(),
+                    ctx.slotTo());
+            default -> throw new IllegalArgumentException("clearing has no step " + ctx.step());
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.openta.export.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.openta.model.events.Stage;
+import io.openta.runtime.db.Sql;
+import io.openta.runtime.task.StageHandler;
+import io.openta.runtime.task.TaskContext;
+import io.openta.trade.export.DistributorFiles;
+import io.openta.trade.export.Recipients;
+
+/** Export (spec 2.7): the 02 files and the batch-000 04 files, distributors shared among the shard tasks. */
+@ApplicationScoped
+public class ExportHandler implements StageHandler {
+
+    @Override
+    public Stage stage() {
+        return Stage.EXPORT;
+    }
+
+    @Override
+    public long execute(TaskContext ctx) {
+        Sql sql = ctx.sql();
+        List<String> accounts = Recipients.withAcceptedFile(sql, ctx.date(), "01", "000");
+        List<String> trades = Recipients.withAcceptedFile(sql, ctx.date(), "03", "000");
+        DistributorFiles files = new DistributorFiles(sql, ctx.staging(), ctx.config().taCode(), ctx.date(),
+                stage().id());
+        long records = 0;
+        for (String distributor : Recipients.ofShard(Recipients.union(accounts, trades), ctx.shard(), ctx.shards())) {
+            if (accounts.contains(distributor)) {
+                records += files.accountConfirmations(distributor);
+            }
+            if (trades.contains(distributor)) {
+                records += files.tradeConfirmations(distributor, "000");
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,43 @@
+package io.openta.fileimport.repository;
+
+import io.openta.runtime.db.Sql;
+
+/**
+ * The day's checks and numbers that span files, set-based over all imported applications.
+ * 0496: a distributor's AppSheetSerialNo seen before on T, over its 01 and 03 files of all batches in the order
+ * (batch, 01 before 03, record order), compared as text; every record counts as an occurrence (spec 2.2).
+ * TASerialNO: numbered from 1 in the order (batch, file sender, AppSheetSerialNo, record order) over every 03
+ * record, refused ones included (spec 2.3).
+ */
+public final class SerialIndex {
+    private SerialIndex() {
+    }
+
+    /** Each record of the day's applications with its occurrence rank among its distributor's equal serials. */
+    private static final String RANKED_OCCURRENCES = """
+            WITH occurrence AS (
+              SELECT 1 AS kind, sender, '000' AS batch, 0 AS type_order, record_no, serial
+                FROM acct.account_app WHERE biz_date = $1
+              UNION ALL
+              SELECT 3, sender, batch, 1, record_no, serial FROM trd.trade_app WHERE biz_date = $1),
+            ranked AS (
+              SELECT kind, sender, batch, record_no, row_number() OVER (PARTITION BY sender, serial
+                ORDER BY batch, type_order, record_no) AS rn FROM occurrence)
+            """;
+
+    public static long build(Sql sql, String date) {
+        sql.update(RANKED_OCCURRENCES + """
+                UPDATE acct.account_app a SET dup = (r.rn > 1) FROM ranked r
+                WHERE r.kind = 1 AND a.biz_date = $1 AND a.sender = r.sender AND a.record_no = r.record_no""", date);
+        sql.update(RANKED_OCCURRENCES + """
+                UPDATE trd.trade_app t SET dup = (r.rn > 1) FROM ranked r
+                WHERE r.kind = 3 AND t.biz_date = $1 AND t.sender = r.sender AND t.batch = r.batch
+                  AND t.record_no = r.record_no""", date);
+        return sql.update("""
+                UPDATE trd.trade_app t SET ta_serial = n.no FROM (
+                  SELECT batch, sender, record_no, row_number() OVER (ORDER BY batch, sender COLLATE "C",
+                    serial COLLATE "C", record_no) AS no FROM trd.trade_app WHERE biz_date = $1) n
+                WHERE t.biz_date = $1 AND t.batch = n.batch AND t.sender = n.sender AND t.record_no = n.record_no""",
+                date);
+    }
+}

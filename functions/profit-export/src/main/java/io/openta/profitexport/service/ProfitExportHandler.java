@@ -1,0 +1,41 @@
+package io.openta.profitexport.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.openta.model.events.Stage;
+import io.openta.runtime.db.Sql;
+import io.openta.runtime.task.StageHandler;
+import io.openta.runtime.task.TaskContext;
+import io.openta.trade.export.DistributorFiles;
+import io.openta.trade.export.Recipients;
+
+/** Profit export (spec 2.7): the 06 income files and the 05 share balances at the final close of T. */
+@ApplicationScoped
+public class ProfitExportHandler implements StageHandler {
+
+    @Override
+    public Stage stage() {
+        return Stage.PROFIT_EXPORT;
+    }
+
+    @Override
+    public long execute(TaskContext ctx) {
+        Sql sql = ctx.sql();
+        List<String> holders = Recipients.withPositions(sql);
+        List<String> earners = Recipients.withIncome(sql, ctx.date());
+        DistributorFiles files = new DistributorFiles(sql, ctx.staging(), ctx.config().taCode(), ctx.date(),
+                stage().id());
+        long records = 0;
+        for (String distributor : Recipients.ofShard(Recipients.union(holders, earners), ctx.shard(), ctx.shards())) {
+            if (earners.contains(distributor)) {
+                records += files.income(distributor);
+            }
+            if (holders.contains(distributor)) {
+                records += files.shareBalances(distributor);
+            }
+        }
+        return records;
+    }
+}

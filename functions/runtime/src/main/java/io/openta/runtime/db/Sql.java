@@ -1,0 +1,78 @@
+package io.openta.runtime.db;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.vertx.mutiny.sqlclient.Cursor;
+import io.vertx.mutiny.sqlclient.PreparedStatement;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Blocking conveniences over one reactive PostgreSQL connection (Vert.x SQL client) held by a shard task on a worker
+ * thread. Shard work is set-based SQL; rows only come to Java where a rule is sequential or a file is written.
+ */
+public final class Sql {
+    private final SqlConnection conn;
+
+    public Sql(SqlConnection conn) {
+        this.conn = conn;
+    }
+
+    public RowSet<Row> query(String sql, Object... args) {
+        return conn.preparedQuery(sql).executeAndAwait(tuple(args));
+    }
+
+    /** The first row, or null. */
+    public Row one(String sql, Object... args) {
+        RowSet<Row> rows = query(sql, args);
+        var it = rows.iterator();
+        return it.hasNext() ? it.next() : null;
+    }
+
+    public int update(String sql, Object... args) {
+        return query(sql, args).rowCount();
+    }
+
+    /** Runs a statement without parameters (DDL, SET LOCAL, ...). */
+    public int exec(String sql) {
+        return conn.query(sql).executeAndAwait().rowCount();
+    }
+
+    /** Streams the rows of a query through a cursor, {@code fetch} rows at a time (needs an open transaction). */
+    public long stream(String sql, int fetch, Consumer<Row> each, Object... args) {
+        PreparedStatement ps = conn.prepareAndAwait(sql);
+        long n = 0;
+        try {
+            Cursor cursor = ps.cursor(tuple(args));
+            try {
+                do {
+                    for (Row row : cursor.readAndAwait(fetch)) {
+                        each.accept(row);
+                        n++;
+                    }
+                } while (cursor.hasMore());
+            } finally {
+                cursor.closeAndAwait();
+            }
+        } finally {
+            ps.closeAndAwait();
+        }
+        return n;
+    }
+
+    /** All rows of a query as a list (for small result sets). */
+    public List<Row> list(String sql, Object... args) {
+        List<Row> out = new ArrayList<>();
+        query(sql, args).forEach(out::add);
+        return out;
+    }
+
+    private static Tuple tuple(Object... args) {
+        return args.length == 0 ? Tuple.tuple() : Tuple.tuple(new ArrayList<>(Arrays.asList(args)));
+    }
+}

@@ -1,0 +1,91 @@
+package io.openta.runtime.staging;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.openta.runtime.config.OpenTaConfig;
+
+/**
+ * The day's output files wait here, one folder per day and stage, until the day completes; only then does the
+ * scheduler publish them to the outbox (spec 2.8: files go out only when the day completes). Rolling a stage back
+ * deletes its folder.
+ */
+@ApplicationScoped
+public class Staging {
+    private final Path root;
+
+    public Staging(OpenTaConfig config) {
+        this.root = Path.of(config.stagingDir());
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path stageDir(String date, String stage) {
+        return root.resolve(date).resolve(stage);
+    }
+
+    /** A temporary path beside {@code target}; write there, then {@link #commit} it. */
+    public Path tempFor(Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
+    }
+
+    public void commit(Path temp, Path target) {
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every staged file of a day, all stages (hidden temporaries excluded), sorted by name. */
+    public List<Path> stagedFiles(String date) {
+        Path day = root.resolve(date);
+        if (!Files.isDirectory(day)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(day)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteStage(String date, String stage) {
+        deleteTree(stageDir(date, stage));
+    }
+
+    public void deleteDay(String date) {
+        deleteTree(root.resolve(date));
+    }
+
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.openta.runtime.task;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.openta.runtime.config.OpenTaConfig;
+import io.openta.runtime.db.Sql;
+import io.openta.runtime.staging.Staging;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+
+/**
+ * Runs shard tasks exactly once in effect. The task's row in {@code sched.task} is locked, the stage's work runs in
+ * the same transaction, and the row is marked DONE before commit: a task delivered twice (redelivery after a crash,
+ * a lease that expired while the first worker was slow) waits on the lock and then sees DONE. A crash before commit
+ * leaves nothing behind, so the retry starts clean.
+ */
+@ApplicationScoped
+public class TaskRunner {
+    private static final Logger LOG = Logger.getLogger(TaskRunner.class);
+
+    private final Pool pool;
+    private final OpenTaConfig config;
+    private final Staging staging;
+    private final Map<String, StageHandler> handlers;
+    private final MeterRegistry metrics;
+
+    public TaskRunner(Pool pool, OpenTaConfig config, Staging staging, Instance<StageHandler> handlers,
+            MeterRegistry metrics) {
+        this.pool = pool;
+        this.config = config;
+        this.staging = staging;
+        this.handlers = handlers.stream().collect(Collectors.toMap(h -> h.stage().id(), Function.identity()));
+        this.metrics = metrics;
+    }
+
+    public boolean handles(String stage) {
+        return handlers.containsKey(stage);
+    }
+
+    /** Runs the task; null when it is not to run now (unknown, superseded, or its day not running). */
+    public TaskResult run(TaskMessage task) {
+        StageHandler handler = handlers.get(task.stage());
+        if (handler == null) {
+            return null;
+        }
+        Timer.Sample sample = Timer.start(metrics);
+        SqlConnection conn = pool.getConnectionAndAwait();
+        try {
+            Transaction tx = conn.beginAndAwait();
+            try {
+                Sql sql = new Sql(conn);
+                Row row = sql.one("""
+                        SELECT t.status, t.records, d.status AS day_status FROM sched.task t
+                        JOIN sched.day d ON d.biz_date = t.biz_date
+                        WHERE t.biz_date = $1 AND t.stage = $2 AND t.step = $3 AND t.shard = $4 AND t.shards = $5
+                        FOR UPDATE OF t""", task.date(), task.stage(), task.step(), task.shard(), task.shards());
+                if (row == null || !"RUNNING".equals(row.getString("day_status"))) {
+                    tx.rollbackAndAwait();
+                    LOG.debugf("skipping %s: not planned or day not running", task.describe());
+                    return null;
+                }
+                if ("DONE".equals(row.getString("status"))) {
+                    tx.commitAndAwait();
+                    return TaskResult.done(task, row.getLong("records"));
+                }
+                long records = handler.execute(new TaskContext(task, sql, config, staging));
+                sql.update("""
+                        UPDATE sched.task SET status = 'DONE', records = $5, error = NULL, updated_at = now()
+                        WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4""",
+                        task.date(), task.stage(), task.step(), task.shard(), records);
+                tx.commitAndAwait();
+                metrics.counter("openta.tasks.completed", "stage", task.stage()).increment();
+                sample.stop(metrics.timer("openta.task.duration", "stage", task.stage()));
+                return TaskResult.done(task, records);
+            } catch (RuntimeException | Error e) {
+                safeRollback(tx);
+                throw e;
+            } catch (Exception e) {
+                safeRollback(tx);
+                throw new RuntimeException(e);
+            }
+        } catch (DayFailure e) {
+            metrics.counter("openta.tasks.failed", "stage", task.stage()).increment();
+            LOG.infof("%s: the day fails: %s", task.describe(), e.getMessage());
+            return TaskResult.failed(task, e.getMessage(), true);
+        } catch (RuntimeException e) {
+            metrics.counter("openta.tasks.failed", "stage", task.stage()).increment();
+            Throwable cause = e.getCause() != null && e.getClass() == RuntimeException.class ? e.getCause() : e;
+            LOG.errorf(cause, "%s failed", task.describe());
+            return TaskResult.failed(task, String.valueOf(cause), false);
+        } finally {
+            conn.closeAndAwait();
+        }
+    }
+
+    private static void safeRollback(Transaction tx) {
+        try {
+            tx.rollbackAndAwait();
+        } catch (RuntimeException ignored) {
+            // the connection is gone; the transaction is rolled back by the server
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.openta.scheduler.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.openta.model.events.Stage;
+import io.openta.runtime.db.Sql;
+
+/**
+ * The steps of each stage and their shard counts. Sharded steps run N tasks (N = openta.shards); file import runs
+ * one task per inbox file; steps that need the whole day at once (numbering, routing, residue) run one. What the
+ * day's input decides (files, supplementary batches) is read when the stage starts.
+ */
+public final class DayPlan {
+    private DayPlan() {
+    }
+
+    public static List<Step> steps(Sql sql, String date, Stage stage, int shards) {
+        return switch (stage) {
+            case DAY_INIT -> List.of(new Step("init", 1));
+            case FILE_IMPORT -> List.of(new Step("files", sql.one(
+                    "SELECT count(*)::int AS n FROM trd.inbox_file WHERE biz_date = $1 AND role = 'IMPORT'", date)
+                    .getInteger("n")), new Step("index", 1));
+            case CLEARING -> List.of(new Step("accounts", 1), new Step("route", 1), new Step("trades", shards));
+            case PROFIT -> List.of(new Step("income", shards), new Step("residue", 1));
+            case SHARE_ADJUST -> List.of(new Step("adjust", shards));
+            case EXPORT, PROFIT_EXPORT -> List.of(new Step("files", shards));
+            case SECONDARY_CLEARING -> {
+                List<Step> steps = new ArrayList<>();
+                sql.list("""
+                        SELECT DISTINCT batch FROM trd.inbox_file WHERE biz_date = $1 AND status = 'ACCEPTED'
+                        AND file_type = '03' AND batch <> '000' ORDER BY batch""", date).forEach(r -> {
+                            String batch = r.getString("batch");
+                            steps.add(new Step("route-" + batch, 1));
+                            steps.add(new Step("trades-" + batch, shards));
+                            steps.add(new Step("files-" + batch, shards));
+                        });
+                yield steps;
+            }
+        };
+    }
+}

@@ -1,0 +1,398 @@
+package io.openta.scheduler.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.openta.model.events.DayCommand;
+import io.openta.model.events.DayEvent;
+import io.openta.model.events.Stage;
+import io.openta.runtime.config.OpenTaConfig;
+import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Transactions;
+import io.openta.runtime.staging.Staging;
+import io.openta.runtime.task.TaskMessage;
+import io.openta.runtime.task.TaskResult;
+import io.openta.scheduler.messaging.Outbound;
+import io.openta.scheduler.repository.DayRollback;
+import io.openta.scheduler.repository.DayRow;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * Drives days through their stages. All state is in {@code sched.*}; each decision is one transaction, and what it
+ * sends (tasks, events) goes out after the commit, so a worker never sees a task the database does not know. The
+ * database, not the results topic, says when a step is done: results only prompt a look. Calls are serialised.
+ */
+@ApplicationScoped
+public class DayScheduler {
+    private static final Logger LOG = Logger.getLogger(DayScheduler.class);
+
+    private final Transactions db;
+    private final Outbound out;
+    private final Publisher publisher;
+    private final Staging staging;
+    private final OpenTaConfig config;
+    private final SchedulerConfig scheduling;
+    private final MeterRegistry metrics;
+
+    public DayScheduler(Transactions db, Outbound out, Publisher publisher, Staging staging, OpenTaConfig config,
+            SchedulerConfig scheduling, MeterRegistry metrics) {
+        this.db = db;
+        this.out = out;
+        this.publisher = publisher;
+        this.staging = staging;
+        this.config = config;
+        this.scheduling = scheduling;
+        this.metrics = metrics;
+    }
+
+    /** What one transaction decided to send, sent once it has committed. */
+    private static final class Effects {
+        final List<TaskMessage> tasks = new ArrayList<>();
+        final List<DayEvent> events = new ArrayList<>();
+        DayRow publish;
+        String dropStaging;
+    }
+
+    public synchronized void onCommand(DayCommand c) {
+        LOG.infof("command %s for day %s", c.type(), c.date());
+        Effects fx = db.inTransaction(sql -> {
+            Effects e = new Effects();
+            switch (c.type()) {
+                case DayCommand.START -> start(sql, c, e);
+                case DayCommand.PAUSE -> pause(sql, c, e);
+                case DayCommand.RESUME -> resume(sql, c, e);
+                case DayCommand.CANCEL -> cancel(sql, c, e);
+                default -> e.events.add(event(DayEvent.DAY_FAILED, c.date(), "", "unknown command " + c.type(),
+                        c.requestId()));
+            }
+            return e;
+        });
+        apply(fx);
+    }
+
+    public synchronized void onResult(TaskResult r) {
+        Effects fx = db.inTransaction(sql -> {
+            Effects e = new Effects();
+            DayRow day = lockDay(sql, r.date());
+            if (day == null || !"RUNNING".equals(day.status()) || !r.stage().equals(day.stage())
+                    || !r.step().equals(day.step())) {
+                return e;
+            }
+            if (TaskResult.FAILED.equals(r.status())) {
+                failed(sql, day, r, e);
+            } else if (allDone(sql, day)) {
+                advance(sql, day, e);
+            }
+            return e;
+        });
+        apply(fx);
+    }
+
+    /** Dispatches again the tasks whose lease ran out or whose retry is due; running tasks (row locked) are skipped. */
+    public synchronized void watchLeases() {
+        Effects fx = db.inTransaction(sql -> {
+            Effects e = new Effects();
+            for (Row t : sql.list("""
+                    SELECT t.biz_date, t.stage, t.step, t.shard, t.shards, t.status FROM sched.task t
+                    JOIN sched.day d ON d.biz_date = t.biz_date AND d.stage = t.stage AND d.step = t.step
+                    WHERE d.status = 'RUNNING' AND ((t.status = 'DISPATCHED' AND t.lease_until < now())
+                       OR (t.status = 'RETRY' AND t.not_before <= now()))
+                    FOR UPDATE OF t SKIP LOCKED""")) {
+                if ("DISPATCHED".equals(t.getString("status"))) {
+                    LOG.warnf("lease of %s/%s/%s#%d expired: dispatching again", t.getString("biz_date"),
+                            t.getString("stage"), t.getString("step"), t.getInteger("shard"));
+                } else {
+                    metrics.counter("openta.tasks.retried", "stage", t.getString("stage")).increment();
+                }
+                e.tasks.add(redispatch(sql, t));
+            }
+            return e;
+        });
+        apply(fx);
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    private void start(Sql sql, DayCommand c, Effects e) {
+        DayRow day = lockDay(sql, c.date());
+        if (day != null && day.open()) {
+            sql.update("""
+                    UPDATE sched.day SET inbox = $2, outbox = $3, request_id = $4,
+                      status = CASE WHEN status = 'PUBLISHING' THEN status ELSE 'RUNNING' END, message = NULL
+                    WHERE biz_date = $1""", c.date(), c.inbox(), c.outbox(), c.requestId());
+            LOG.infof("day %s resumes at %s/%s", c.date(), day.stage(), day.step());
+            continueDay(sql, lockDay(sql, c.date()), e);
+            return;
+        }
+        if (day != null && "COMPLETED".equals(day.status())) {
+            e.events.add(event(DayEvent.DAY_FAILED, c.date(), "", "day " + c.date()
+                    + " is not later than the last cleared day " + lastCleared(sql) + " (roll it back to clear it again)",
+                    c.requestId()));
+            return;
+        }
+        Row other = sql.one("""
+                SELECT biz_date FROM sched.day WHERE status IN ('RUNNING', 'PAUSED', 'STOPPED', 'PUBLISHING')
+                AND biz_date <> $1""", c.date());
+        if (other != null) {
+            e.events.add(event(DayEvent.DAY_FAILED, c.date(), "", "day " + other.getString("biz_date")
+                    + " is still open: finish or cancel it first", c.requestId()));
+            return;
+        }
+        sql.update("DELETE FROM sched.day WHERE biz_date = $1", c.date());
+        sql.update("DELETE FROM sched.task WHERE biz_date = $1", c.date());
+        sql.update("DELETE FROM sched.stage_run WHERE biz_date = $1", c.date());
+        sql.update("""
+                INSERT INTO sched.day (biz_date, status, stage, step, inbox, outbox, request_id)
+                VALUES ($1, 'RUNNING', $2, '', $3, $4, $5)""", c.date(), Stage.DAY_INIT.id(), c.inbox(), c.outbox(),
+                c.requestId());
+        sql.update("INSERT INTO sched.stage_run (biz_date, stage) VALUES ($1, $2)", c.date(), Stage.DAY_INIT.id());
+        LOG.infof("day %s starts: inbox %s, outbox %s", c.date(), c.inbox(), c.outbox());
+        advance(sql, lockDay(sql, c.date()), e);
+    }
+
+    private void pause(Sql sql, DayCommand c, Effects e) {
+        DayRow day = lockDay(sql, c.date());
+        if (day == null || !"RUNNING".equals(day.status())) {
+            return;
+        }
+        sql.update("UPDATE sched.day SET status = 'PAUSED' WHERE biz_date = $1", c.date());
+        e.events.add(event(DayEvent.DAY_PAUSED, c.date(), day.stage(), "paused at " + day.stage() + "/" + day.step(),
+                day.requestId()));
+    }
+
+    private void resume(Sql sql, DayCommand c, Effects e) {
+        DayRow day = lockDay(sql, c.date());
+        if (day == null || !("PAUSED".equals(day.status()) || "STOPPED".equals(day.status()))) {
+            return;
+        }
+        sql.update("UPDATE sched.day SET status = 'RUNNING', message = NULL WHERE biz_date = $1", c.date());
+        e.events.add(event(DayEvent.DAY_RESUMED, c.date(), day.stage(), "resumed at " + day.stage() + "/" + day.step(),
+                day.requestId()));
+        continueDay(sql, lockDay(sql, c.date()), e);
+    }
+
+    private void cancel(Sql sql, DayCommand c, Effects e) {
+        DayRow day = lockDay(sql, c.date());
+        if (day == null || !day.open()) {
+            return;
+        }
+        DayRollback.rollbackDay(sql, c.date());
+        sql.update("UPDATE sched.day SET status = 'CANCELLED', finished_at = now(), message = 'cancelled' "
+                + "WHERE biz_date = $1", c.date());
+        e.dropStaging = c.date();
+        e.events.add(event(DayEvent.DAY_CANCELLED, c.date(), day.stage(), "cancelled and rolled back to its start",
+                day.requestId()));
+    }
+
+    // ------------------------------------------------------------------ progress
+
+    /** After a restart, resume or start: re-dispatch what is not done, or move on if all is. */
+    private void continueDay(Sql sql, DayRow day, Effects e) {
+        if ("PUBLISHING".equals(day.status())) {
+            e.publish = day;
+            return;
+        }
+        Row counts = sql.one("""
+                SELECT count(*) AS n, count(*) FILTER (WHERE status <> 'DONE') AS open FROM sched.task
+                WHERE biz_date = $1 AND stage = $2 AND step = $3""", day.date(), day.stage(), day.step());
+        if (counts.getLong("n") == 0 || counts.getLong("open") == 0) {
+            // no tasks: the day stopped between two steps
+            advance(sql, day, e);
+            return;
+        }
+        for (Row t : sql.list("""
+                SELECT biz_date, stage, step, shard, shards FROM sched.task
+                WHERE biz_date = $1 AND stage = $2 AND step = $3 AND status <> 'DONE'
+                FOR UPDATE SKIP LOCKED""", day.date(), day.stage(), day.step())) {
+            e.tasks.add(redispatch(sql, t));
+        }
+    }
+
+    /** The current step is done (or none has started): start the next step, stage, or publish. */
+    private void advance(Sql sql, DayRow day, Effects e) {
+        Stage stage = Stage.byId(day.stage()).orElseThrow();
+        List<Step> steps = DayPlan.steps(sql, day.date(), stage, config.shards());
+        int next = indexOf(steps, day.step()) + 1;
+        while (true) {
+            while (next < steps.size()) {
+                Step step = steps.get(next);
+                if (step.shards() > 0) {
+                    startStep(sql, day, stage, step, e);
+                    return;
+                }
+                next++;
+            }
+            finishStage(sql, day, stage, e);
+            if (stage.next().isEmpty()) {
+                sql.update("UPDATE sched.day SET status = 'PUBLISHING', step = '' WHERE biz_date = $1", day.date());
+                e.publish = day;
+                return;
+            }
+            stage = stage.next().get();
+            sql.update("""
+                    INSERT INTO sched.stage_run (biz_date, stage) VALUES ($1, $2)
+                    ON CONFLICT (biz_date, stage) DO UPDATE SET started_at = now(), finished_at = NULL""",
+                    day.date(), stage.id());
+            steps = DayPlan.steps(sql, day.date(), stage, config.shards());
+            next = 0;
+        }
+    }
+
+    private void startStep(Sql sql, DayRow day, Stage stage, Step step, Effects e) {
+        sql.update("UPDATE sched.day SET stage = $2, step = $3 WHERE biz_date = $1", day.date(), stage.id(),
+                step.name());
+        sql.update("DELETE FROM sched.task WHERE biz_date = $1 AND stage = $2 AND step = $3", day.date(), stage.id(),
+                step.name());
+        sql.update("""
+                INSERT INTO sched.task (biz_date, stage, step, shard, shards, status, attempts, lease_until)
+                SELECT $1, $2, $3, s, $4, 'DISPATCHED', 1, now() + $5 * interval '1 second'
+                FROM generate_series(0, $4 - 1) s""", day.date(), stage.id(), step.name(), step.shards(),
+                scheduling.lease().toSeconds());
+        for (int s = 0; s < step.shards(); s++) {
+            e.tasks.add(new TaskMessage(day.date(), stage.id(), step.name(), s, step.shards(), 1));
+        }
+        LOG.debugf("day %s: %s/%s in %d shard tasks", day.date(), stage.id(), step.name(), step.shards());
+    }
+
+    private void finishStage(Sql sql, DayRow day, Stage stage, Effects e) {
+        Row run = sql.one("""
+                UPDATE sched.stage_run r SET finished_at = now(), records = t.records, shards = t.shards
+                FROM (SELECT coalesce(sum(records), 0) AS records, count(*) AS shards FROM sched.task
+                      WHERE biz_date = $1 AND stage = $2) t
+                WHERE r.biz_date = $1 AND r.stage = $2
+                RETURNING r.records, r.shards, (extract(epoch FROM r.finished_at - r.started_at) * 1000)::bigint AS ms""",
+                day.date(), stage.id());
+        long ms = run == null ? 0 : run.getLong("ms");
+        metrics.timer("openta.stage.duration", "stage", stage.id()).record(Duration.ofMillis(ms));
+        e.events.add(new DayEvent(DayEvent.STAGE_COMPLETED, day.date(), stage.id(),
+                run == null ? 0 : run.getLong("records"), run == null ? 0 : run.getInteger("shards"), ms,
+                stage.id() + " done", day.requestId()));
+    }
+
+    private void failed(Sql sql, DayRow day, TaskResult r, Effects e) {
+        Row task = sql.one("""
+                SELECT attempts, status FROM sched.task WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4""",
+                r.date(), r.stage(), r.step(), r.shard());
+        if (task == null || task.getInteger("attempts") != r.attempt() || "DONE".equals(task.getString("status"))) {
+            return; // a late answer of an earlier attempt
+        }
+        if (r.dayFailure()) {
+            LOG.infof("day %s fails: %s", day.date(), r.error());
+            DayRollback.rollbackDay(sql, day.date());
+            sql.update("""
+                    UPDATE sched.day SET status = 'FAILED', finished_at = now(), message = $2 WHERE biz_date = $1""",
+                    day.date(), r.error());
+            e.dropStaging = day.date();
+            e.events.add(event(DayEvent.DAY_FAILED, day.date(), day.stage(), r.error(), day.requestId()));
+            return;
+        }
+        int attempts = task.getInteger("attempts");
+        if (attempts < scheduling.maxAttempts()) {
+            long backoff = scheduling.retryBackoff().toMillis() << (attempts - 1);
+            sql.update("""
+                    UPDATE sched.task SET status = 'RETRY', error = $5, updated_at = now(),
+                      not_before = now() + $6 * interval '1 millisecond'
+                    WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4""", r.date(), r.stage(), r.step(),
+                    r.shard(), r.error(), backoff);
+            LOG.warnf("%s/%s#%d of day %s failed (attempt %d), retrying in %d ms: %s", r.stage(), r.step(), r.shard(),
+                    r.date(), attempts, backoff, r.error());
+            return;
+        }
+        String message = "stage " + r.stage() + " step " + r.step() + " shard " + r.shard() + " failed after "
+                + attempts + " attempts: " + r.error() + " (the day is kept: start it again to resume)";
+        sql.update("""
+                UPDATE sched.task SET status = 'FAILED', error = $5, updated_at = now()
+                WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4""", r.date(), r.stage(), r.step(),
+                r.shard(), r.error());
+        sql.update("UPDATE sched.day SET status = 'STOPPED', message = $2 WHERE biz_date = $1", day.date(), message);
+        LOG.error(message);
+        e.events.add(event(DayEvent.DAY_FAILED, day.date(), day.stage(), message, day.requestId()));
+    }
+
+    // ------------------------------------------------------------------ after commit
+
+    private void apply(Effects e) {
+        for (TaskMessage t : e.tasks) {
+            metrics.counter("openta.tasks.dispatched", "stage", t.stage()).increment();
+            out.dispatch(t);
+        }
+        if (e.dropStaging != null) {
+            staging.deleteDay(e.dropStaging);
+        }
+        e.events.forEach(out::publish);
+        if (e.publish != null) {
+            publish(e.publish);
+        }
+    }
+
+    private void publish(DayRow day) {
+        int files;
+        try {
+            files = publisher.publish(day.date(), Path.of(day.outbox()));
+        } catch (RuntimeException ex) {
+            LOG.errorf(ex, "publishing day %s failed", day.date());
+            out.publish(event(DayEvent.DAY_FAILED, day.date(), "", "publishing the outbox failed: " + ex.getMessage()
+                    + " (the day is kept: start it again to publish)", day.requestId()));
+            return;
+        }
+        long ms = db.inTransaction(sql -> {
+            Row r = sql.one("""
+                    UPDATE sched.day SET status = 'COMPLETED', finished_at = now() WHERE biz_date = $1
+                    RETURNING (extract(epoch FROM finished_at - started_at) * 1000)::bigint AS ms""", day.date());
+            return r == null ? 0L : r.getLong("ms");
+        });
+        staging.deleteDay(day.date());
+        LOG.infof("day %s cleared: %d files in %s", day.date(), files, day.outbox());
+        out.publish(new DayEvent(DayEvent.DAY_COMPLETED, day.date(), "", files, 0, ms,
+                files + " files in " + day.outbox(), day.requestId()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private TaskMessage redispatch(Sql sql, Row t) {
+        Row updated = sql.one("""
+                UPDATE sched.task SET status = 'DISPATCHED', attempts = attempts + 1, updated_at = now(),
+                  lease_until = now() + $5 * interval '1 second'
+                WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4 RETURNING attempts, shards""",
+                t.getString("biz_date"), t.getString("stage"), t.getString("step"), t.getInteger("shard"),
+                scheduling.lease().toSeconds());
+        return new TaskMessage(t.getString("biz_date"), t.getString("stage"), t.getString("step"),
+                t.getInteger("shard"), updated.getInteger("shards"), updated.getInteger("attempts"));
+    }
+
+    private static boolean allDone(Sql sql, DayRow day) {
+        return sql.one("""
+                SELECT count(*) FILTER (WHERE status <> 'DONE') AS open FROM sched.task
+                WHERE biz_date = $1 AND stage = $2 AND step = $3""", day.date(), day.stage(), day.step())
+                .getLong("open") == 0;
+    }
+
+    private static DayRow lockDay(Sql sql, String date) {
+        Row r = sql.one("SELECT * FROM sched.day WHERE biz_date = $1 FOR UPDATE", date);
+        return r == null ? null : DayRow.of(r);
+    }
+
+    private static String lastCleared(Sql sql) {
+        return sql.one("SELECT max(biz_date) AS d FROM sched.day WHERE status = 'COMPLETED'").getString("d");
+    }
+
+    private static int indexOf(List<Step> steps, String name) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static DayEvent event(String type, String date, String stage, String message, String requestId) {
+        return new DayEvent(type, date, stage, 0, 0, 0, message, requestId);
+    }
+}

@@ -1,0 +1,41 @@
+package io.openta.scheduler.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.openta.runtime.staging.Staging;
+
+/**
+ * Sends a completed day's files: each staged file is copied beside its final name in the outbox and renamed, so the
+ * outbox never holds a half-written file under a real name. Publishing again overwrites with the same bytes.
+ */
+@ApplicationScoped
+public class Publisher {
+    private final Staging staging;
+
+    public Publisher(Staging staging) {
+        this.staging = staging;
+    }
+
+    public int publish(String date, Path outbox) {
+        List<Path> files = staging.stagedFiles(date);
+        try {
+            Files.createDirectories(outbox);
+            for (Path file : files) {
+                Path target = outbox.resolve(file.getFileName().toString());
+                Path temp = outbox.resolve("." + file.getFileName() + ".openta-tmp");
+                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("publishing day " + date + " to " + outbox, e);
+        }
+        return files.size();
+    }
+}

@@ -1,0 +1,40 @@
+package io.openta.shareadjust.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.openta.model.events.Stage;
+import io.openta.runtime.task.StageHandler;
+import io.openta.runtime.task.TaskContext;
+
+/**
+ * Share adjustment (spec 2.5), per shard and set-based: close = previous close + main purchases - main redemptions
+ * + income. The new close is computed from the close before T, never from itself, and the close before T is kept:
+ * running the step again gives the same close, and a rollback can restore it.
+ */
+@ApplicationScoped
+public class ShareAdjustHandler implements StageHandler {
+
+    @Override
+    public Stage stage() {
+        return Stage.SHARE_ADJUST;
+    }
+
+    @Override
+    public long execute(TaskContext ctx) {
+        return ctx.sql().update("""
+                UPDATE clr.position p SET
+                  prev_close = CASE WHEN p.close_date = $1 THEN p.prev_close ELSE p.close END,
+                  prev_close_date = CASE WHEN p.close_date = $1 THEN p.prev_close_date ELSE p.close_date END,
+                  close = CASE WHEN p.close_date = $1 THEN p.prev_close ELSE p.close END + d.delta,
+                  close_date = $1
+                FROM (SELECT slot, ta_account_id, fund_code, sum(delta) AS delta FROM (
+                        SELECT slot, ta_account_id, fund_code, purchased - redeemed AS delta FROM clr.position_move
+                        WHERE biz_date = $1 AND batch = '000' AND slot >= $2 AND slot < $3
+                        UNION ALL
+                        SELECT slot, ta_account_id, fund_code, income FROM clr.income
+                        WHERE biz_date = $1 AND slot >= $2 AND slot < $3) m
+                      GROUP BY slot, ta_account_id, fund_code) d
+                WHERE p.slot = d.slot AND p.ta_account_id = d.ta_account_id AND p.fund_code = d.fund_code""",
+                ctx.date(), ctx.slotFrom(), ctx.slotTo());
+    }
+}

@@ -1,0 +1,154 @@
+package io.openta.trade.repository;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.openta.model.rules.ApplicationChecks;
+import io.openta.model.rules.Confirmation;
+import io.openta.model.rules.FundTerms;
+import io.openta.model.rules.PositionBook;
+import io.openta.model.rules.Texts;
+import io.openta.model.rules.TradeRules;
+import io.openta.runtime.db.ColumnBatch;
+import io.openta.runtime.db.Sql;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * Confirms one shard of one clearing (batch 000 main, 001.. secondary). The applications of a position are taken in
+ * order of TransactionTime, AppSheetSerialNo, record order, through one {@link PositionBook}; that sequence is why
+ * this step holds rows in Java. Confirmations, position moves and new positions go back in bulk.
+ */
+public final class TradeBatchClearing {
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private static final String APPLICATIONS = """
+            SELECT t.sender, t.record_no, t.business_code, rtrim(t.fund_code) AS fund, t.app_amount, t.app_vol,
+              t.pre_code, t.ta_account_id, t.ta_account_text, t.slot,
+              a.distributor AS account_distributor, a.txn_account_id AS account_txn,
+              p.ta_account_id IS NOT NULL AS has_position, p.close, p.close_date, p.prev_close
+            FROM trd.trade_app t
+            LEFT JOIN acct.account a ON a.ta_account_id = t.ta_account_id
+            LEFT JOIN clr.position p ON p.slot = t.slot AND p.ta_account_id = t.ta_account_id
+              AND p.fund_code = rtrim(t.fund_code)
+            WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4
+            ORDER BY t.ta_account_id NULLS FIRST, rtrim(t.fund_code) COLLATE "C", t.txn_time COLLATE "C",
+              t.serial COLLATE "C", t.record_no""";
+
+    private static final String INSERT_CONFIRMATIONS = """
+            INSERT INTO trd.trade_cfm (biz_date, batch, sender, record_no, slot, ta_account_text, business_code,
+              app_amount, app_vol, cfm_amount, cfm_vol, charge, nav, return_code)
+            SELECT $1, $2, * FROM unnest($3::text[], $4::text[]::int[], $5::text[]::int[], $6::text[], $7::text[],
+              $8::text[]::numeric[], $9::text[]::numeric[], $10::text[]::numeric[], $11::text[]::numeric[],
+              $12::text[]::numeric[], $13::text[]::numeric[], $14::text[])""";
+
+    private static final String INSERT_MOVES = """
+            INSERT INTO clr.position_move (biz_date, batch, slot, ta_account_id, fund_code, purchased, redeemed)
+            SELECT $1, $2, * FROM unnest($3::text[]::int[], $4::text[]::bigint[], $5::text[],
+              $6::text[]::numeric[], $7::text[]::numeric[])""";
+
+    private static final String INSERT_POSITIONS = """
+            INSERT INTO clr.position (slot, ta_account_id, fund_code, distributor, txn_account_id, close, close_date,
+              prev_close, prev_close_date, created_date)
+            SELECT s, a, f, d, x, c, $1, 0, '00000000', $1 FROM unnest($2::text[]::int[], $3::text[]::bigint[],
+              $4::text[], $5::text[], $6::text[], $7::text[]::numeric[]) AS n(s, a, f, d, x, c)""";
+
+    /** Secondary clearing moves the close at once; the close before T is kept the first time T touches it. */
+    private static final String APPLY_TO_CLOSE = """
+            UPDATE clr.position p SET
+              prev_close = CASE WHEN p.close_date = $1 THEN p.prev_close ELSE p.close END,
+              prev_close_date = CASE WHEN p.close_date = $1 THEN p.prev_close_date ELSE p.close_date END,
+              close = p.close + n.delta, close_date = $1
+            FROM unnest($2::text[]::int[], $3::text[]::bigint[], $4::text[], $5::text[]::numeric[]) AS n(s, a, f, delta)
+            WHERE p.slot = n.s AND p.ta_account_id = n.a AND p.fund_code = n.f""";
+
+    private TradeBatchClearing() {
+    }
+
+    /** Clears the shard's applications; returns how many were confirmed or refused. */
+    public static long clearShard(Sql sql, String date, String batch, int slotFrom, int slotTo) {
+        boolean secondary = !"000".equals(batch);
+        Map<String, FundTerms> funds = FundCatalogue.load(sql, date);
+        sql.update("DELETE FROM trd.trade_cfm WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4",
+                date, batch, slotFrom, slotTo);
+        sql.update("DELETE FROM clr.position_move WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4",
+                date, batch, slotFrom, slotTo);
+        ColumnBatch confirmations = new ColumnBatch(sql, INSERT_CONFIRMATIONS, 12, date, batch);
+        ColumnBatch moves = new ColumnBatch(sql, INSERT_MOVES, 5, date, batch);
+        ColumnBatch created = new ColumnBatch(sql, INSERT_POSITIONS, 6, date);
+        ColumnBatch closes = new ColumnBatch(sql, APPLY_TO_CLOSE, 4, date);
+
+        List<Row> group = new ArrayList<>();
+        long count = sql.stream(APPLICATIONS, 2000, row -> {
+            if (!group.isEmpty() && !samePosition(group.get(0), row)) {
+                clearPosition(group, date, secondary, funds, confirmations, moves, created, closes);
+                group.clear();
+            }
+            group.add(row);
+        }, date, batch, slotFrom, slotTo);
+        if (!group.isEmpty()) {
+            clearPosition(group, date, secondary, funds, confirmations, moves, created, closes);
+        }
+        confirmations.flush();
+        moves.flush();
+        created.flush();
+        closes.flush();
+        return count;
+    }
+
+    private static boolean samePosition(Row a, Row b) {
+        Long accountA = a.getLong("ta_account_id");
+        return accountA != null && accountA.equals(b.getLong("ta_account_id"))
+                && a.getString("fund").equals(b.getString("fund"));
+    }
+
+    private static void clearPosition(List<Row> rows, String date, boolean secondary, Map<String, FundTerms> funds,
+            ColumnBatch confirmations, ColumnBatch moves, ColumnBatch created, ColumnBatch closes) {
+        Row first = rows.get(0);
+        if (first.getLong("ta_account_id") == null) {
+            // refused before the position: each on its own
+            for (Row r : rows) {
+                addConfirmation(confirmations, r, TradeRules.refuse(r.getString("pre_code"), r.getString("app_amount"),
+                        r.getString("app_vol")), funds.get(r.getString("fund")), false);
+            }
+            return;
+        }
+        FundTerms fund = funds.get(first.getString("fund"));
+        boolean exists = first.getBoolean("has_position");
+        BigDecimal close = exists ? first.getBigDecimal("close") : ZERO;
+        BigDecimal startOfDay = exists && date.equals(first.getString("close_date")) ? first.getBigDecimal("prev_close")
+                : close;
+        PositionBook book = secondary ? PositionBook.secondaryClearing(close)
+                : PositionBook.mainClearing(startOfDay, fund);
+        for (Row r : rows) {
+            Confirmation c = TradeRules.confirm(Texts.rtrim(r.getString("business_code")), r.getString("app_amount"),
+                    r.getString("app_vol"), fund, book);
+            addConfirmation(confirmations, r, c, fund, true);
+        }
+        if (book.purchased().signum() == 0 && book.redeemed().signum() == 0) {
+            return;
+        }
+        int slot = first.getInteger("slot");
+        long account = first.getLong("ta_account_id");
+        String fundCode = first.getString("fund");
+        moves.add(slot, account, fundCode, book.purchased(), book.redeemed());
+        BigDecimal delta = book.purchased().subtract(book.redeemed());
+        if (!exists) {
+            created.add(slot, account, fundCode, first.getString("account_distributor"), first.getString("account_txn"),
+                    secondary ? delta : ZERO);
+        } else if (secondary) {
+            closes.add(slot, account, fundCode, delta);
+        }
+    }
+
+    private static void addConfirmation(ColumnBatch confirmations, Row r, Confirmation c, FundTerms fund,
+            boolean accountResolved) {
+        String taAccount = accountResolved ? String.format("%012d", r.getLong("ta_account_id"))
+                : r.getString("ta_account_text");
+        BigDecimal nav = fund == null ? BigDecimal.ZERO.setScale(4) : fund.nav();
+        confirmations.add(r.getString("sender"), r.getInteger("record_no"), r.getInteger("slot"), taAccount,
+                ApplicationChecks.confirmationBusinessCode(r.getString("business_code")), c.applicationAmount(),
+                c.applicationVol(), c.amount(), c.vol(), c.charge(), nav, c.code());
+    }
+}

@@ -1,0 +1,46 @@
+package io.openta.trade.repository;
+
+import io.openta.runtime.db.Sql;
+
+/**
+ * Routes one clearing's applications (a batch) to shards, set-based: the checks that come before the position —
+ * 0139, 0496, the record-local ones, 0200 (fund in the catalogue), 0009/0518 (account resolution) — give
+ * {@code pre_code}; an application that passes them gets its account and the account's hash slot, so that every
+ * application of a position lands in one shard. Refused ones get a slot of their own record, spreading them evenly.
+ */
+public final class TradeRouting {
+    private TradeRouting() {
+    }
+
+    public static long route(Sql sql, String date, String batch) {
+        return sql.update("""
+                WITH resolved AS (
+                  SELECT t.batch, t.sender, t.record_no, t.ta_serial,
+                    CASE WHEN t.serial_code IS NOT NULL THEN t.serial_code
+                         WHEN t.dup THEN '0496'
+                         WHEN t.local_code IS NOT NULL THEN t.local_code
+                         WHEN f.fund_code IS NULL THEN '0200'
+                         WHEN rtrim(t.ta_account_text) <> '' AND given.ta_account_id IS NULL THEN '0009'
+                         WHEN rtrim(t.ta_account_text) <> '' AND (given.distributor <> rtrim(t.distributor)
+                              OR given.txn_account_id <> rtrim(t.txn_account_id)) THEN '0518'
+                         WHEN rtrim(t.ta_account_text) = '' AND looked_up.ta_account_id IS NULL THEN '0009'
+                    END AS code,
+                    coalesce(given.ta_account_id, looked_up.ta_account_id) AS account_id,
+                    coalesce(given.slot, looked_up.slot) AS account_slot
+                  FROM trd.trade_app t
+                  LEFT JOIN """ + FundCatalogue.CATALOGUE_ON + """
+                     f ON f.fund_code = rtrim(t.fund_code)
+                  LEFT JOIN acct.account given ON given.ta_account_id =
+                       CASE WHEN rtrim(t.ta_account_text) ~ '^[0-9]{12}$' THEN rtrim(t.ta_account_text)::bigint END
+                  LEFT JOIN acct.account looked_up ON rtrim(t.ta_account_text) = ''
+                       AND looked_up.distributor = rtrim(t.distributor)
+                       AND looked_up.txn_account_id = rtrim(t.txn_account_id)
+                  WHERE t.biz_date = $1 AND t.batch = $2)
+                UPDATE trd.trade_app t SET pre_code = r.code,
+                  ta_account_id = CASE WHEN r.code IS NULL THEN r.account_id END,
+                  slot = CASE WHEN r.code IS NULL THEN r.account_slot ELSE (hashint8(r.ta_serial) & 1023) END
+                FROM resolved r
+                WHERE t.biz_date = $1 AND t.batch = r.batch AND t.sender = r.sender AND t.record_no = r.record_no""",
+                date, batch);
+    }
+}
