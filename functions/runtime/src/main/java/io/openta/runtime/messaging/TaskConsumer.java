@@ -46,6 +46,7 @@ public class TaskConsumer {
             LOG.errorf("dropping a task message that does not parse: %s", payload);
             return;
         }
+        LOG.debugf("received %s", task.describe());
         TaskResult result = runner.run(task);
         if (result != null) {
             results.send(Messages.keyed(task.date(), json.writeValueAsString(result)));

@@ -1,0 +1,329 @@
+package io.openta.launcher;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openta.model.events.DayCommand;
+import io.openta.model.events.DayEvent;
+import io.openta.model.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Everything one clearing day needs on this machine: PostgreSQL (embedded, or an external one), Kafka (embedded, or
+ * an external one) and the functions app as a child process. Clears any number of days in a row.
+ *
+ * <p>Layout of the data folder: {@code pg/} (PostgreSQL data, kept), {@code kafka/} (wiped at each start),
+ * {@code staging/} (files the stages write before the day completes), {@code logs/functions.log}.
+ */
+public final class LocalCluster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * How to run the cluster.
+     *
+     * @param dataDir        the data folder (see the class comment)
+     * @param taCode         the TA's code
+     * @param shards         shard tasks per stage (and partitions per topic)
+     * @param dbUrl          JDBC URL of an external PostgreSQL, or null for the embedded one
+     * @param dbUser         user for the external PostgreSQL
+     * @param dbPassword     password for the external PostgreSQL
+     * @param kafka          bootstrap servers of an external Kafka, or null for the embedded one
+     * @param functionsJar   the functions app's quarkus-run.jar
+     * @param readyTimeout   how long the functions app may take to become ready
+     * @param dayTimeout     how long one day may take
+     */
+    public record Options(Path dataDir, String taCode, int shards, String dbUrl, String dbUser, String dbPassword,
+            String kafka, Path functionsJar, Duration readyTimeout, Duration dayTimeout) {
+
+        public static final String DEFAULT_TA = "99";
+        public static final int DEFAULT_SHARDS = 8;
+
+        /** Embedded PostgreSQL and Kafka in {@code dataDir}, defaults for the rest. */
+        public static Options embedded(Path dataDir) {
+            return embedded(dataDir, System.getenv());
+        }
+
+        /** As {@link #embedded(Path)}, with the functions jar and day timeout taken from {@code env}. */
+        public static Options embedded(Path dataDir, Map<String, String> env) {
+            return new Options(dataDir, DEFAULT_TA, DEFAULT_SHARDS, null, null, null, null,
+                    FunctionsProcess.locateJar(env), Duration.ofSeconds(120), dayTimeoutFromEnv(env));
+        }
+
+        public Options withFunctionsJar(Path jar) {
+            return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, kafka, jar, readyTimeout,
+                    dayTimeout);
+        }
+
+        public Options withTaCode(String ta) {
+            return new Options(dataDir, ta, shards, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
+                    dayTimeout);
+        }
+
+        public Options withShards(int n) {
+            return new Options(dataDir, taCode, n, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
+                    dayTimeout);
+        }
+
+        public Options withDatabase(String url, String user, String password) {
+            return new Options(dataDir, taCode, shards, url, user, password, kafka, functionsJar, readyTimeout,
+                    dayTimeout);
+        }
+
+        public Options withKafka(String bootstrap) {
+            return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, bootstrap, functionsJar,
+                    readyTimeout, dayTimeout);
+        }
+
+        public Options withDayTimeout(Duration timeout) {
+            return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
+                    timeout);
+        }
+
+        /** OPENTA_DAY_TIMEOUT_SECONDS, else 30 minutes. */
+        static Duration dayTimeoutFromEnv(Map<String, String> env) {
+            String s = env.get("OPENTA_DAY_TIMEOUT_SECONDS");
+            if (s != null && s.matches("\\d{1,9}")) {
+                return Duration.ofSeconds(Long.parseLong(s));
+            }
+            return Duration.ofMinutes(30);
+        }
+    }
+
+    private final Options options;
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private FunctionsProcess functions;
+    private KafkaProducer<String, String> producer;
+    private String bootstrap;
+
+    private LocalCluster(Options options) {
+        this.options = options;
+    }
+
+    /** Starts what the options do not name as external, then the functions app; waits until all are ready. */
+    public static LocalCluster start(Options options) throws IOException {
+        LocalCluster c = new LocalCluster(options);
+        try {
+            c.startAll();
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private void startAll() throws IOException {
+        Path data = options.dataDir().toAbsolutePath();
+        Files.createDirectories(data);
+        if (!Files.isRegularFile(options.functionsJar())) {
+            throw new IllegalStateException("functions app not found: " + options.functionsJar()
+                    + " (build it with ./mvnw -B -DskipTests package)");
+        }
+        String jdbcUrl;
+        String reactiveUrl;
+        String user;
+        String password;
+        long t0 = System.nanoTime();
+        if (options.dbUrl() == null) {
+            postgres = EmbeddedPostgresServer.start(data.resolve("pg"));
+            jdbcUrl = postgres.jdbcUrl();
+            reactiveUrl = postgres.reactiveUrl();
+            user = postgres.user();
+            password = postgres.password();
+            LOG.info("PostgreSQL on port {} ({} ms)", postgres.port(), ms(t0));
+        } else {
+            jdbcUrl = options.dbUrl();
+            reactiveUrl = reactiveUrl(jdbcUrl);
+            user = options.dbUser() == null ? "" : options.dbUser();
+            password = options.dbPassword() == null ? "" : options.dbPassword();
+        }
+        long t1 = System.nanoTime();
+        if (options.kafka() == null) {
+            kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"));
+            bootstrap = kafka.bootstrapServers();
+            LOG.info("Kafka on {} ({} ms)", bootstrap, ms(t1));
+        } else {
+            bootstrap = options.kafka();
+        }
+        EmbeddedKafkaBroker.createTopics(bootstrap, Topics.all(), Math.max(1, options.shards()));
+        long t2 = System.nanoTime();
+        functions = FunctionsProcess.start(new FunctionsProcess.Settings(options.functionsJar(), jdbcUrl, reactiveUrl,
+                user, password, bootstrap, options.taCode(), options.shards(), data.resolve("staging"),
+                data.resolve("logs").resolve("functions.log")), options.readyTimeout());
+        LOG.info("functions app ready on port {} ({} ms)", functions.httpPort(), ms(t2));
+        producer = new KafkaProducer<>(producerProps(bootstrap));
+    }
+
+    /** {@code jdbc:postgresql://h:p/db?x} gives {@code postgresql://h:p/db?x}. */
+    static String reactiveUrl(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring("jdbc:".length()) : jdbcUrl;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public FunctionsProcess functions() {
+        return functions;
+    }
+
+    /**
+     * Clears one day: sends START, reports every event of the day to {@code progress} and returns at the terminal
+     * event, or when the functions app dies, or after the day timeout (then the day is cancelled).
+     */
+    public DayOutcome runDay(String date, Path inbox, Path outbox, Consumer<DayEvent> progress) {
+        String requestId = UUID.randomUUID().toString();
+        List<DayEvent> events = new ArrayList<>();
+        long start = System.nanoTime();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(bootstrap))) {
+            // Listen from the current end of the events topic before the command goes out: no event can be missed.
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DAY_EVENTS, Duration.ofSeconds(30))
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+
+            send(new DayCommand(DayCommand.START, date, inbox.toAbsolutePath().toString(),
+                    outbox.toAbsolutePath().toString(), requestId));
+
+            long deadline = start + options.dayTimeout().toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
+                    DayEvent e = parse(r.value());
+                    if (e == null || !requestId.equals(e.requestId())) {
+                        continue;
+                    }
+                    events.add(e);
+                    progress.accept(e);
+                    if (e.terminal()) {
+                        String msg = e.message() == null ? "" : e.message();
+                        return new DayOutcome(date, e, List.copyOf(events), ms(start), msg);
+                    }
+                }
+                if (!functions.isAlive()) {
+                    return new DayOutcome(date, null, List.copyOf(events), ms(start),
+                            "the functions app died; " + functions.logFile() + " ends with:"
+                                    + System.lineSeparator() + functions.logTail(30));
+                }
+            }
+            send(new DayCommand(DayCommand.CANCEL, date, null, null, requestId));
+            return new DayOutcome(date, null, List.copyOf(events), ms(start),
+                    "no end of day after " + options.dayTimeout().toSeconds() + " s; cancel sent");
+        }
+    }
+
+    private void send(DayCommand command) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.DAY_COMMANDS, command.date(), JSON.writeValueAsString(command)))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending " + command.type(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not send " + command.type() + " to Kafka: " + e, e);
+        }
+    }
+
+    private static DayEvent parse(String json) {
+        try {
+            return JSON.readValue(json, DayEvent.class);
+        } catch (IOException e) {
+            LOG.warn("ignoring an event that does not parse: {}", json);
+            return null;
+        }
+    }
+
+    private static Properties producerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        return p;
+    }
+
+    private static Properties consumerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "openta-launcher-" + UUID.randomUUID());
+        return p;
+    }
+
+    private static long ms(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** Stops the functions app, then Kafka, then PostgreSQL; each that was started. */
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                first = e;
+            }
+            producer = null;
+        }
+        if (functions != null) {
+            try {
+                functions.stop();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+            functions = null;
+        }
+        if (kafka != null) {
+            try {
+                kafka.stop();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+            kafka = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.stop();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+            postgres = null;
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.openta.launcher;
+
+import io.openta.model.events.DayEvent;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The {@code openta} command. Exit codes: 0 the day cleared, 1 the day failed (or the cluster could not run it),
+ * 2 bad arguments (nothing was started).
+ */
+public final class OpenTa {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    static final int MAX_SHARDS = 1024;
+
+    static final String USAGE_TEXT = """
+            usage: openta day --date YYYYMMDD --inbox DIR --outbox DIR [--data DIR] [--ta CODE] [--shards N]
+                              [--db-url JDBC_URL --db-user USER --db-password PASSWORD] [--kafka HOST:PORT]
+                   openta bench --accounts N [--data DIR] [--shards N]
+                   openta help
+
+              day    clears one business day: reads the inbox, writes the outbox (created if missing)
+              bench  builds a case of N accounts in <data>/bench-N/ and clears its two days, timing each stage
+
+              --data DIR          state folder (PostgreSQL data, logs), default ./.openta-data
+              --ta CODE           the TA's code, default 99
+              --shards N          shard tasks per stage, default 8
+              --db-url, --db-user, --db-password   an external PostgreSQL instead of the embedded one
+                                  (env OPENTA_DB_URL, OPENTA_DB_USER, OPENTA_DB_PASSWORD)
+              --kafka HOST:PORT   an external Kafka instead of the embedded one (env OPENTA_KAFKA)
+            exit codes: 0 cleared, 1 the day failed, 2 bad arguments""";
+
+    private static final Set<String> DAY_OPTIONS = Set.of("--date", "--inbox", "--outbox", "--data", "--ta",
+            "--shards", "--db-url", "--db-user", "--db-password", "--kafka");
+    private static final Set<String> BENCH_OPTIONS = Set.of("--accounts", "--data", "--shards");
+    private static final String DEFAULT_DATA = ".openta-data";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    OpenTa(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        int code = new OpenTa(System.out, System.err, System.getenv()).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** A validated {@code day} command. */
+    record DayRequest(String date, Path inbox, Path outbox, LocalCluster.Options options) {
+    }
+
+    /** A validated {@code bench} command. */
+    record BenchRequest(int accounts, Path data, int shards) {
+    }
+
+    int run(String[] args) {
+        try {
+            if (args.length == 0) {
+                throw new UsageException("no command given");
+            }
+            switch (args[0]) {
+                case "day":
+                    return day(parseDay(args));
+                case "bench":
+                    return bench(parseBench(args));
+                case "help":
+                case "--help":
+                case "-h":
+                    out.println(USAGE_TEXT);
+                    return OK;
+                default:
+                    throw new UsageException("unknown command '" + args[0] + "'");
+            }
+        } catch (UsageException e) {
+            err.println("openta: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+    }
+
+    DayRequest parseDay(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("day", args, 1, DAY_OPTIONS);
+        String date = cl.date("--date");
+        Path inbox = cl.existingDir("--inbox");
+        Path outbox = CommandLine.directoryToBe("--outbox", cl.required("--outbox"));
+        if (outbox.equals(inbox)) {
+            throw new UsageException("--outbox must not be the inbox");
+        }
+        Path data = CommandLine.directoryToBe("--data", orDefault(cl.optional("--data"), DEFAULT_DATA));
+        String ta = orDefault(cl.optional("--ta"), LocalCluster.Options.DEFAULT_TA);
+        if (!ta.matches("[0-9A-Za-z]{1,9}")) {
+            throw new UsageException("--ta '" + ta + "' is not a code of 1 to 9 letters or digits");
+        }
+        int shards = cl.positiveInt("--shards", LocalCluster.Options.DEFAULT_SHARDS, MAX_SHARDS);
+
+        String dbUrl = orEnv(cl.optional("--db-url"), "OPENTA_DB_URL");
+        String dbUser = orEnv(cl.optional("--db-user"), "OPENTA_DB_USER");
+        String dbPassword = orEnv(cl.optional("--db-password"), "OPENTA_DB_PASSWORD");
+        if (dbUrl == null && (cl.optional("--db-user") != null || cl.optional("--db-password") != null)) {
+            throw new UsageException("--db-user and --db-password need --db-url");
+        }
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql://")) {
+            throw new UsageException("--db-url '" + dbUrl + "' is not a jdbc:postgresql:// URL");
+        }
+        String kafka = orEnv(cl.optional("--kafka"), "OPENTA_KAFKA");
+        if (kafka != null && !kafka.matches("[^\\s:,]+:\\d{1,5}(,[^\\s:,]+:\\d{1,5})*")) {
+            throw new UsageException("--kafka '" + kafka + "' is not HOST:PORT");
+        }
+        LocalCluster.Options options = LocalCluster.Options.embedded(data, env).withTaCode(ta).withShards(shards)
+                .withKafka(kafka);
+        if (dbUrl != null) {
+            options = options.withDatabase(dbUrl, orDefault(dbUser, ""), orDefault(dbPassword, ""));
+        }
+        return new DayRequest(date, inbox, outbox, options);
+    }
+
+    BenchRequest parseBench(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("bench", args, 1, BENCH_OPTIONS);
+        cl.required("--accounts");
+        int accounts = cl.positiveInt("--accounts", 0, 50_000_000);
+        if (accounts < BenchCase.DISTRIBUTORS) {
+            throw new UsageException("--accounts must be at least " + BenchCase.DISTRIBUTORS);
+        }
+        Path data = CommandLine.directoryToBe("--data", orDefault(cl.optional("--data"), DEFAULT_DATA));
+        int shards = cl.positiveInt("--shards", LocalCluster.Options.DEFAULT_SHARDS, MAX_SHARDS);
+        return new BenchRequest(accounts, data, shards);
+    }
+
+    private int day(DayRequest r) {
+        try {
+            Files.createDirectories(r.outbox());
+        } catch (IOException e) {
+            err.println("openta: cannot create the outbox " + r.outbox() + ": " + e.getMessage());
+            return FAILED;
+        }
+        try (LocalCluster cluster = LocalCluster.start(r.options())) {
+            DayOutcome o = cluster.runDay(r.date(), r.inbox(), r.outbox(), this::printProgress);
+            if (o.completed()) {
+                out.printf("day %s cleared in %s: %d files in %s%n", r.date(), seconds(o.millis(), 1),
+                        filesWritten(o, r.outbox()), r.outbox());
+                return OK;
+            }
+            err.println("day " + r.date() + " failed: " + o.message());
+            return FAILED;
+        } catch (IOException | RuntimeException e) {
+            err.println("day " + r.date() + " failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int bench(BenchRequest r) {
+        Path root = r.data().resolve("bench-" + r.accounts());
+        BenchCase bc;
+        long t0 = System.nanoTime();
+        try {
+            EmbeddedKafkaBroker.deleteTree(root);
+            bc = BenchCase.generate(root.resolve("in"), r.accounts(), 20260105L);
+        } catch (IOException | RuntimeException e) {
+            err.println("openta: cannot write the bench case in " + root + ": " + e.getMessage());
+            return FAILED;
+        }
+        out.printf("bench: %d accounts, %d distributors, day 2 has %d purchases and %d redemptions (files in %s, "
+                + "written in %s)%n", r.accounts(), BenchCase.DISTRIBUTORS, bc.day2Purchases(), bc.day2Redemptions(),
+                root.resolve("in"), seconds(ms(t0), 1));
+        LocalCluster.Options options = LocalCluster.Options.embedded(root.resolve("state"), env).withShards(r.shards());
+        long t1 = System.nanoTime();
+        try (LocalCluster cluster = LocalCluster.start(options)) {
+            out.printf("cluster started in %s (PostgreSQL, Kafka, functions app)%n", seconds(ms(t1), 1));
+            DayOutcome last = null;
+            for (BenchCase.Day day : bc.days()) {
+                Path outbox = Files.createDirectories(root.resolve("out").resolve(day.date()));
+                out.printf("day %s: %d input records%n", day.date(), day.records());
+                last = cluster.runDay(day.date(), day.inbox(), outbox, this::printProgress);
+                if (!last.completed()) {
+                    err.println("day " + day.date() + " failed: " + last.message());
+                    return FAILED;
+                }
+                out.printf("day %s cleared in %s: %d files in %s%n", day.date(), seconds(last.millis(), 1),
+                        filesWritten(last, outbox), outbox);
+            }
+            printBenchTable(bc, last, cluster.functions().javaOptionsUsed(), r.shards());
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("openta: bench could not run: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private void printBenchTable(BenchCase bc, DayOutcome day2, List<String> functionsJvm, int shards) {
+        out.println();
+        out.printf("bench day %s (%d accounts, %d trades, %d shards):%n", day2.date(), bc.accounts(),
+                bc.day2Purchases() + bc.day2Redemptions(), shards);
+        out.printf("  %-20s %10s %7s %10s %12s%n", "stage", "records", "shards", "seconds", "records/s");
+        for (DayEvent e : day2.stages()) {
+            out.printf("  %-20s %10d %7d %10.2f %12s%n", e.stage(), e.records(), e.shards(), e.millis() / 1000.0,
+                    rate(e.records(), e.millis()));
+        }
+        out.printf("  %-20s %10s %7s %10.2f%n", "day total", "", "", day2.millis() / 1000.0);
+        out.printf("functions JVM: %s; launcher JVM max heap %d MiB%n", String.join(" ", functionsJvm),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    private void printProgress(DayEvent e) {
+        if (DayEvent.STAGE_COMPLETED.equals(e.type())) {
+            out.println(progressLine(e));
+        } else if (!e.terminal()) {
+            out.println(e.type().toLowerCase().replace('_', ' ') + (e.message() == null ? "" : ": " + e.message()));
+        }
+    }
+
+    /** {@code clearing            records=12 shards=8 1.23 s}: the stage padded to 20 columns. */
+    static String progressLine(DayEvent e) {
+        return String.format("%-19s records=%d shards=%d %s", e.stage(), e.records(), e.shards(),
+                seconds(e.millis(), 2));
+    }
+
+    private static long filesWritten(DayOutcome o, Path outbox) {
+        if (o.terminal() != null && o.terminal().records() > 0) {
+            return o.terminal().records();
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static String seconds(long millis, int decimals) {
+        return String.format("%." + decimals + "f s", millis / 1000.0);
+    }
+
+    private static String rate(long records, long millis) {
+        return millis <= 0 ? "-" : String.format("%.0f", records * 1000.0 / millis);
+    }
+
+    private static long ms(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    private String orEnv(String value, String envName) {
+        if (value != null) {
+            return value;
+        }
+        String v = env.get(envName);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static String orDefault(String value, String def) {
+        return value == null ? def : value;
+    }
+}

@@ -1,0 +1,260 @@
+package io.openta.launcher;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The worked cases of the spec, end to end through the launcher and the real functions app: each case on a fresh
+ * cluster, its days in name order, every outbox compared with the expected one byte for byte ({@code .ERR} files on
+ * their first two words).
+ */
+class GoldenCasesTest {
+    private static final List<LocalCluster> OPEN = new ArrayList<>();
+
+    @TestFactory
+    Stream<DynamicNode> sharedGoldenCases() {
+        String shared = System.getProperty("openta.shared.dir");
+        Path golden = shared == null ? null : Path.of(shared, "golden");
+        if (golden == null || !Files.isDirectory(golden)) {
+            return Stream.of(DynamicTest.dynamicTest("golden cases", () -> Assumptions.abort(
+                    "no golden cases: " + (golden == null ? "system property openta.shared.dir not set"
+                            : golden + " does not exist"))));
+        }
+        return cases(golden);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> ownCases() {
+        Path own = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "cases");
+        return Files.isDirectory(own) ? cases(own) : Stream.empty();
+    }
+
+    @AfterAll
+    static void closeLeftovers() {
+        synchronized (OPEN) {
+            OPEN.forEach(LocalCluster::close);
+            OPEN.clear();
+        }
+    }
+
+    private static Stream<DynamicNode> cases(Path root) {
+        return subfolders(root).stream().map(GoldenCasesTest::caseContainer);
+    }
+
+    private static DynamicContainer caseContainer(Path caseDir) {
+        List<Path> days = subfolders(caseDir);
+        CaseRun run = new CaseRun(caseDir);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            Path day = days.get(i);
+            boolean last = i == days.size() - 1;
+            tests.add(DynamicTest.dynamicTest(day.getFileName().toString(), day.toUri(), () -> {
+                try {
+                    run.clearAndCompare(day);
+                } catch (AssertionError | RuntimeException | IOException e) {
+                    run.keepWork();
+                    throw e;
+                } finally {
+                    if (last) {
+                        run.close();
+                    }
+                }
+            }));
+        }
+        return DynamicContainer.dynamicContainer(caseDir.getFileName().toString(), caseDir.toUri(), tests.stream());
+    }
+
+    /** One case: its cluster (started at the first day that needs it) and its temp folders. */
+    private static final class CaseRun {
+        private final Path caseDir;
+        private LocalCluster cluster;
+        private Path work;
+        private String startFailure;
+        private boolean keep;
+
+        CaseRun(Path caseDir) {
+            this.caseDir = caseDir;
+        }
+
+        void clearAndCompare(Path day) throws IOException {
+            LocalCluster c = cluster();
+            String name = day.getFileName().toString();
+            Path inbox = day.resolve("in");
+            Path expected = day.resolve("out");
+            Path outbox = Files.createDirectories(work.resolve("out-" + name));
+            DayOutcome outcome = c.runDay(name.substring(0, 8), inbox, outbox, e -> { });
+            if (Files.exists(expected.resolve("DAY-FAILED"))) {
+                assertTrue(outcome.failed(), "day " + name + " must fail (" + Files.readString(
+                        expected.resolve("DAY-FAILED")).trim() + ") but it completed");
+                assertTrue(list(outbox).isEmpty(), "a failed day writes nothing, but the outbox has " + list(outbox));
+                return;
+            }
+            if (outcome.failed()) {
+                fail("day " + name + " failed: " + outcome.message());
+            }
+            List<String> problems = compare(expected, outbox);
+            if (!problems.isEmpty()) {
+                fail("day " + name + " of " + caseDir.getFileName() + ":\n  " + String.join("\n  ", problems));
+            }
+        }
+
+        private LocalCluster cluster() throws IOException {
+            if (startFailure != null) {
+                Assumptions.abort(startFailure);
+            }
+            if (cluster == null) {
+                Path jar = FunctionsProcess.locateJar(System.getenv());
+                if (!Files.isRegularFile(jar)) {
+                    startFailure = "functions app not built (" + jar + " missing): build it with "
+                            + "./mvnw -B -DskipTests package";
+                    Assumptions.abort(startFailure);
+                }
+                work = Files.createTempDirectory("openta-golden-" + caseDir.getFileName() + "-");
+                LocalCluster.Options options = LocalCluster.Options.embedded(work.resolve("data"))
+                        .withDayTimeout(Duration.ofMinutes(5));
+                try {
+                    cluster = LocalCluster.start(options);
+                } catch (IOException | RuntimeException e) {
+                    startFailure = "cluster did not start: " + e.getMessage();
+                    throw e;
+                }
+                synchronized (OPEN) {
+                    OPEN.add(cluster);
+                }
+            }
+            return cluster;
+        }
+
+        /** Keeps the temp folder (state, functions.log) for a look after a failed day. */
+        void keepWork() {
+            if (!keep && work != null) {
+                System.err.println("golden " + caseDir.getFileName() + ": keeping " + work
+                        + " (functions log in data/logs/functions.log)");
+            }
+            keep = true;
+        }
+
+        void close() throws IOException {
+            if (cluster != null) {
+                synchronized (OPEN) {
+                    OPEN.remove(cluster);
+                }
+                cluster.close();
+                cluster = null;
+            }
+            if (work != null && !keep) {
+                EmbeddedKafkaBroker.deleteTree(work);
+            }
+        }
+    }
+
+    /** Differences between an expected and an actual outbox, one line each; empty when they agree. */
+    static List<String> compare(Path expectedDir, Path actualDir) throws IOException {
+        List<String> problems = new ArrayList<>();
+        TreeSet<String> expected = list(expectedDir);
+        TreeSet<String> actual = list(actualDir);
+        TreeSet<String> missing = new TreeSet<>(expected);
+        missing.removeAll(actual);
+        TreeSet<String> extra = new TreeSet<>(actual);
+        extra.removeAll(expected);
+        if (!missing.isEmpty()) {
+            problems.add("missing files: " + missing);
+        }
+        if (!extra.isEmpty()) {
+            problems.add("unexpected files: " + extra);
+        }
+        for (String name : expected) {
+            if (!actual.contains(name)) {
+                continue;
+            }
+            byte[] e = Files.readAllBytes(expectedDir.resolve(name));
+            byte[] a = Files.readAllBytes(actualDir.resolve(name));
+            if (name.endsWith(".ERR")) {
+                String ew = firstWords(e, 2);
+                String aw = firstWords(a, 2);
+                if (!ew.equals(aw)) {
+                    problems.add(name + ": expected '" + ew + "...' but was '" + aw + "...'");
+                }
+            } else if (!Arrays.equals(e, a)) {
+                problems.add(name + ": " + firstDifference(e, a));
+            }
+        }
+        return problems;
+    }
+
+    static String firstWords(byte[] content, int n) {
+        return Arrays.stream(new String(content, StandardCharsets.ISO_8859_1).trim().split("\\s+")).limit(n)
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The first differing line, with line endings shown, e.g. {@code line 12: expected [..\r\n] actual [..\n]}. */
+    static String firstDifference(byte[] expected, byte[] actual) {
+        List<String> e = lines(expected);
+        List<String> a = lines(actual);
+        for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
+            String el = i < e.size() ? e.get(i) : null;
+            String al = i < a.size() ? a.get(i) : null;
+            if (el == null || !el.equals(al)) {
+                return "line " + (i + 1) + ": expected " + show(el) + " actual " + show(al);
+            }
+        }
+        return "differs";
+    }
+
+    /** Lines with their terminators kept, so CRLF against LF shows. */
+    private static List<String> lines(byte[] content) {
+        String s = new String(content, StandardCharsets.ISO_8859_1);
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                out.add(s.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < s.length()) {
+            out.add(s.substring(start));
+        }
+        return out;
+    }
+
+    private static String show(String line) {
+        return line == null ? "<end of file>" : "[" + line.replace("\r", "\\r").replace("\n", "\\n") + "]";
+    }
+
+    private static List<Path> subfolders(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TreeSet<String> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+}

@@ -1,0 +1,101 @@
+package io.openta.launcher;
+
+import io.openta.model.events.DayEvent;
+import io.openta.model.events.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The launcher's plumbing against {@link FakeFunctionsApp}: env, readiness, commands, events, exit codes. */
+class LocalClusterTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void clearsSeveralDaysOnOneCluster() throws Exception {
+        Path jar = FakeFunctionsApp.buildJar(tmp);
+        Path in1 = Files.createDirectories(tmp.resolve("in1"));
+        Files.writeString(in1.resolve("A.TXT"), "a");
+        Files.writeString(in1.resolve("B.TXT"), "b");
+        Path in2 = Files.createDirectories(tmp.resolve("in2"));
+        Files.writeString(in2.resolve("FAIL"), "");
+        Path out1 = Files.createDirectories(tmp.resolve("out1"));
+        Path out2 = Files.createDirectories(tmp.resolve("out2"));
+
+        LocalCluster.Options options = LocalCluster.Options.embedded(tmp.resolve("data"), Map.of())
+                .withFunctionsJar(jar).withShards(3);
+        try (LocalCluster cluster = LocalCluster.start(options)) {
+            List<DayEvent> seen = new ArrayList<>();
+            DayOutcome ok = cluster.runDay("20261125", in1, out1, seen::add);
+            assertTrue(ok.completed(), ok.message());
+            assertEquals(9, seen.size(), "8 stages and the end of day, none of the other request: " + seen);
+            assertEquals(Stage.values().length, ok.stages().size());
+            assertEquals(3, ok.stages().get(0).shards());
+            assertTrue(Files.exists(out1.resolve("A.TXT.OUT")));
+
+            DayOutcome failed = cluster.runDay("20261126", in2, out2, e -> { });
+            assertTrue(failed.failed());
+            assertEquals("no 07 file", failed.message());
+
+            DayOutcome again = cluster.runDay("20261127", in1, out2, e -> { });
+            assertTrue(again.completed(), again.message());
+        }
+        assertTrue(Files.readString(tmp.resolve("data/logs/functions.log")).contains("=== "));
+        assertTrue(Files.isDirectory(tmp.resolve("data/staging")));
+    }
+
+    @Test
+    void dayCommandPrintsProgressAndExitCodes() throws Exception {
+        Path jar = FakeFunctionsApp.buildJar(tmp);
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("A.TXT"), "a");
+        Path outbox = tmp.resolve("new/outbox");
+        Map<String, String> env = Map.of("OPENTA_FUNCTIONS_JAR", jar.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(new String[] { "day", "--date",
+                        "20261125", "--inbox", in.toString(), "--outbox", outbox.toString(), "--data",
+                        tmp.resolve("data").toString() });
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(OpenTa.OK, code, stdout + err);
+        assertTrue(stdout.contains("day-init            records=1 shards=8 0.01 s"), stdout);
+        assertTrue(stdout.contains("day 20261125 cleared in "), stdout);
+        assertTrue(stdout.contains(": 1 files in " + outbox.toAbsolutePath()), stdout);
+
+        Files.writeString(in.resolve("FAIL"), "");
+        err.reset();
+        code = new OpenTa(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), env).run(new String[] {
+                "day", "--date", "20261126", "--inbox", in.toString(), "--outbox", outbox.toString(), "--data",
+                tmp.resolve("data").toString() });
+        assertEquals(OpenTa.FAILED, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("day 20261126 failed: no 07 file"), err.toString());
+    }
+
+    @Test
+    void benchCommandBuildsTheCaseAndPrintsTheDay2Table() throws Exception {
+        Path jar = FakeFunctionsApp.buildJar(tmp);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                Map.of("OPENTA_FUNCTIONS_JAR", jar.toString())).run(new String[] { "bench", "--accounts", "20",
+                        "--data", tmp.resolve("data").toString(), "--shards", "2" });
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(OpenTa.OK, code, stdout);
+        assertTrue(Files.isDirectory(tmp.resolve("data/bench-20/in/20260105")));
+        assertTrue(stdout.contains("bench day 20260106 (20 accounts, 2 trades, 2 shards):"), stdout);
+        assertTrue(stdout.contains("day total"), stdout);
+        assertTrue(stdout.contains("functions JVM: -Xmx2g"), stdout);
+        System.out.println(stdout);
+    }
+}
