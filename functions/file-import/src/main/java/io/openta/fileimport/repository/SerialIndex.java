@@ -26,6 +26,8 @@ public final class SerialIndex {
             """;
 
     public static long build(Sql sql, String date) {
+        // fresh statistics after the bulk load, or the planner joins 10^5 rows by nested loops
+        sql.exec("ANALYZE acct.account_app, trd.trade_app, acct.account");
         sql.update(RANKED_OCCURRENCES + """
                 UPDATE acct.account_app a SET dup = (r.rn > 1) FROM ranked r
                 WHERE r.kind = 1 AND a.biz_date = $1 AND a.sender = r.sender AND a.record_no = r.record_no""", date);

@@ -30,6 +30,7 @@ public final class IncomeAllocation {
     }
 
     public static long residue(Sql sql, String date) {
+        sql.exec("ANALYZE clr.income");
         sql.update("UPDATE clr.income SET income = base WHERE biz_date = $1 AND income <> base", date);
         long cents = 0;
         for (Row fund : sql.list("""

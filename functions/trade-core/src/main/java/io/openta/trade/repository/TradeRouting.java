@@ -13,6 +13,7 @@ public final class TradeRouting {
     }
 
     public static long route(Sql sql, String date, String batch) {
+        sql.exec("ANALYZE acct.account, clr.position");
         return sql.update("""
                 WITH resolved AS (
                   SELECT t.batch, t.sender, t.record_no, t.ta_serial,
