@@ -24,12 +24,48 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts PostgreSQL on a free port with its data in {@code dataDir} (created and initialised on first use). */
     public static EmbeddedPostgresServer start(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
+        stopOrphan(dataDir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toFile())
                 .setCleanDataDirectory(false)
                 .setPort(Ports.free())
                 .start();
         return new EmbeddedPostgresServer(pg);
+    }
+
+    /**
+     * A launcher killed with -9 leaves its PostgreSQL running on the data directory; stop it so that this run can
+     * start one (PostgreSQL's own crash recovery then makes the data consistent).
+     */
+    static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle p = orphan.get();
+        p.destroy();
+        try {
+            p.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
+        }
+        for (int i = 0; i < 100 && Files.exists(pidFile) && p.isAlive(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public int port() {

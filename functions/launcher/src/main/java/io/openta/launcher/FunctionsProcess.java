@@ -36,7 +36,8 @@ public final class FunctionsProcess implements AutoCloseable {
 
     /** What the child process is told through its environment. */
     public record Settings(Path jar, String jdbcUrl, String reactiveUrl, String dbUser, String dbPassword,
-            String kafkaBootstrap, String taCode, int shards, Path stagingDir, Path logFile) {
+            String kafkaBootstrap, String taCode, int shards, Path stagingDir, Path logFile, int httpPort,
+            Map<String, String> extraEnv) {
     }
 
     private FunctionsProcess(Process process, Path logFile, int httpPort, List<String> javaOptions) {
@@ -56,7 +57,7 @@ public final class FunctionsProcess implements AutoCloseable {
         }
         Files.createDirectories(s.logFile().getParent());
         Files.createDirectories(s.stagingDir());
-        int port = Ports.free();
+        int port = s.httpPort() > 0 ? s.httpPort() : Ports.free();
         List<String> opts = javaOptions();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -94,6 +95,11 @@ public final class FunctionsProcess implements AutoCloseable {
         env.put("OPENTA_SHARDS", String.valueOf(s.shards()));
         env.put("OPENTA_STAGING_DIR", s.stagingDir().toAbsolutePath().toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        // the app exits by itself if this launcher dies without stopping it (kill -9)
+        env.put("OPENTA_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        if (s.extraEnv() != null) {
+            env.putAll(s.extraEnv());
+        }
         return env;
     }
 
@@ -190,6 +196,21 @@ public final class FunctionsProcess implements AutoCloseable {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the app at once (SIGKILL), as a crash would: nothing of it gets to finish. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already
         }
     }
 

@@ -57,9 +57,12 @@ public final class LocalCluster implements AutoCloseable {
      * @param functionsJar   the functions app's quarkus-run.jar
      * @param readyTimeout   how long the functions app may take to become ready
      * @param dayTimeout     how long one day may take
+     * @param httpPort       the functions app's HTTP port (its API), 0 for any free port
+     * @param extraEnv       more environment for the functions app (e.g. serve mode's default inbox and outbox)
      */
     public record Options(Path dataDir, String taCode, int shards, String dbUrl, String dbUser, String dbPassword,
-            String kafka, Path functionsJar, Duration readyTimeout, Duration dayTimeout) {
+            String kafka, Path functionsJar, Duration readyTimeout, Duration dayTimeout, int httpPort,
+            Map<String, String> extraEnv) {
 
         public static final String DEFAULT_TA = "99";
         public static final int DEFAULT_SHARDS = 8;
@@ -72,37 +75,42 @@ public final class LocalCluster implements AutoCloseable {
         /** As {@link #embedded(Path)}, with the functions jar and day timeout taken from {@code env}. */
         public static Options embedded(Path dataDir, Map<String, String> env) {
             return new Options(dataDir, DEFAULT_TA, DEFAULT_SHARDS, null, null, null, null,
-                    FunctionsProcess.locateJar(env), Duration.ofSeconds(120), dayTimeoutFromEnv(env));
+                    FunctionsProcess.locateJar(env), Duration.ofSeconds(120), dayTimeoutFromEnv(env), 0, Map.of());
         }
 
         public Options withFunctionsJar(Path jar) {
             return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, kafka, jar, readyTimeout,
-                    dayTimeout);
+                    dayTimeout, httpPort, extraEnv);
         }
 
         public Options withTaCode(String ta) {
             return new Options(dataDir, ta, shards, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
-                    dayTimeout);
+                    dayTimeout, httpPort, extraEnv);
         }
 
         public Options withShards(int n) {
             return new Options(dataDir, taCode, n, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
-                    dayTimeout);
+                    dayTimeout, httpPort, extraEnv);
         }
 
         public Options withDatabase(String url, String user, String password) {
             return new Options(dataDir, taCode, shards, url, user, password, kafka, functionsJar, readyTimeout,
-                    dayTimeout);
+                    dayTimeout, httpPort, extraEnv);
         }
 
         public Options withKafka(String bootstrap) {
             return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, bootstrap, functionsJar,
-                    readyTimeout, dayTimeout);
+                    readyTimeout, dayTimeout, httpPort, extraEnv);
         }
 
         public Options withDayTimeout(Duration timeout) {
             return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
-                    timeout);
+                    timeout, httpPort, extraEnv);
+        }
+
+        public Options withHttp(int port, Map<String, String> env) {
+            return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
+                    dayTimeout, port, Map.copyOf(env));
         }
 
         /** OPENTA_DAY_TIMEOUT_SECONDS, else 30 minutes. */
@@ -121,6 +129,7 @@ public final class LocalCluster implements AutoCloseable {
     private FunctionsProcess functions;
     private KafkaProducer<String, String> producer;
     private String bootstrap;
+    private FunctionsProcess.Settings settings;
 
     private LocalCluster(Options options) {
         this.options = options;
@@ -173,9 +182,10 @@ public final class LocalCluster implements AutoCloseable {
         }
         EmbeddedKafkaBroker.createTopics(bootstrap, Topics.all(), Math.max(1, options.shards()));
         long t2 = System.nanoTime();
-        functions = FunctionsProcess.start(new FunctionsProcess.Settings(options.functionsJar(), jdbcUrl, reactiveUrl,
+        settings = new FunctionsProcess.Settings(options.functionsJar(), jdbcUrl, reactiveUrl,
                 user, password, bootstrap, options.taCode(), options.shards(), data.resolve("staging"),
-                data.resolve("logs").resolve("functions.log")), options.readyTimeout());
+                data.resolve("logs").resolve("functions.log"), options.httpPort(), options.extraEnv());
+        functions = FunctionsProcess.start(settings, options.readyTimeout());
         LOG.info("functions app ready on port {} ({} ms)", functions.httpPort(), ms(t2));
         producer = new KafkaProducer<>(producerProps(bootstrap));
     }
@@ -191,6 +201,24 @@ public final class LocalCluster implements AutoCloseable {
 
     public FunctionsProcess functions() {
         return functions;
+    }
+
+    /** JDBC URL, user and password of the cluster's PostgreSQL. */
+    public String[] database() {
+        return new String[] { settings.jdbcUrl(), settings.dbUser(), settings.dbPassword() };
+    }
+
+    /** Kills the functions app with SIGKILL (a crash), leaving PostgreSQL and Kafka up. */
+    public void crashFunctions() {
+        functions.kill();
+    }
+
+    /** Starts the functions app again (after a crash); a day then resumes when it is started again. */
+    public void restartFunctions() throws IOException {
+        if (functions.isAlive()) {
+            functions.stop();
+        }
+        functions = FunctionsProcess.start(settings, options.readyTimeout());
     }
 
     /**

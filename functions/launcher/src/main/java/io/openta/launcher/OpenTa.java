@@ -26,10 +26,21 @@ public final class OpenTa {
             usage: openta day --date YYYYMMDD --inbox DIR --outbox DIR [--data DIR] [--ta CODE] [--shards N]
                               [--db-url JDBC_URL --db-user USER --db-password PASSWORD] [--kafka HOST:PORT]
                    openta bench --accounts N [--data DIR] [--shards N]
+                   openta serve --inbox DIR --outbox DIR [--port P] [--data DIR] [...options of day]
+                   openta start --date YYYYMMDD [--url URL] [--inbox DIR --outbox DIR]
+                   openta status [--date YYYYMMDD] [--url URL]
+                   openta pause|resume|cancel --date YYYYMMDD [--url URL]
+                   openta rollback --date YYYYMMDD (--to STAGE | --file NAME | --account TAAccountID)
+                                   [--url URL | --data DIR] [--by NAME]
                    openta help
 
               day    clears one business day: reads the inbox, writes the outbox (created if missing)
               bench  builds a case of N accounts in <data>/bench-N/ and clears its two days, timing each stage
+              serve  runs the functions until stopped; days start by ./openta start (or POST /api/days/D/start)
+              start, status, pause, resume, cancel   talk to a serve process (--url, env OPENTA_URL,
+                     default http://127.0.0.1:8080); cancel rolls the day back to its start
+              rollback  the latest day, back to the boundary before STAGE, or withdrawing an input file or an
+                     account's applications; then clear the day again. Without --url it runs offline on --data
 
               --data DIR          state folder (PostgreSQL data, logs), default ./.openta-data
               --ta CODE           the TA's code, default 99
@@ -78,6 +89,18 @@ public final class OpenTa {
                     return day(parseDay(args));
                 case "bench":
                     return bench(parseBench(args));
+                case "serve":
+                    return serve(args);
+                case "start":
+                    return startDay(args);
+                case "status":
+                    return status(args);
+                case "pause":
+                case "resume":
+                case "cancel":
+                    return control(args);
+                case "rollback":
+                    return rollback(args);
                 case "help":
                 case "--help":
                 case "-h":
@@ -93,6 +116,57 @@ public final class OpenTa {
         }
     }
 
+    private int serve(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("serve", args, 1, OperatorCommands.SERVE_OPTIONS);
+        Path inbox = cl.existingDir("--inbox");
+        Path outbox = CommandLine.directoryToBe("--outbox", cl.required("--outbox"));
+        int port = cl.positiveInt("--port", 8080, 65535);
+        LocalCluster.Options options = clusterOptions(cl);
+        return operators().serve(options, port, inbox, outbox);
+    }
+
+    private int startDay(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("start", args, 1, OperatorCommands.START_OPTIONS);
+        String date = cl.date("--date");
+        Path inbox = cl.optional("--inbox") == null ? null : cl.existingDir("--inbox");
+        Path outbox = cl.optional("--outbox") == null ? null
+                : CommandLine.directoryToBe("--outbox", cl.required("--outbox"));
+        OperatorCommands ops = operators();
+        return ops.start(ops.url(cl.optional("--url")), date, inbox, outbox);
+    }
+
+    private int status(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("status", args, 1, OperatorCommands.STATUS_OPTIONS);
+        String date = cl.optional("--date") == null ? null : cl.date("--date");
+        OperatorCommands ops = operators();
+        return ops.status(ops.url(cl.optional("--url")), date);
+    }
+
+    private int control(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse(args[0], args, 1, OperatorCommands.CONTROL_OPTIONS);
+        String date = cl.date("--date");
+        OperatorCommands ops = operators();
+        return ops.control(ops.url(cl.optional("--url")), args[0], date);
+    }
+
+    private int rollback(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("rollback", args, 1, OperatorCommands.ROLLBACK_OPTIONS);
+        String date = cl.date("--date");
+        OperatorCommands.checkRollbackTarget(cl.optional("--to"), cl.optional("--file"), cl.optional("--account"));
+        if (cl.optional("--url") != null && cl.optional("--data") != null) {
+            throw new UsageException("give --url (a serve process) or --data (offline), not both");
+        }
+        String by = orDefault(cl.optional("--by"), orDefault(env.get("USER"), "operator"));
+        Path data = CommandLine.directoryToBe("--data", orDefault(cl.optional("--data"), DEFAULT_DATA));
+        OperatorCommands ops = operators();
+        return ops.rollback(cl.optional("--url"), LocalCluster.Options.embedded(data, env), date, cl.optional("--to"),
+                cl.optional("--file"), cl.optional("--account"), by);
+    }
+
+    private OperatorCommands operators() {
+        return new OperatorCommands(out, err, env);
+    }
+
     DayRequest parseDay(String[] args) throws UsageException {
         CommandLine cl = CommandLine.parse("day", args, 1, DAY_OPTIONS);
         String date = cl.date("--date");
@@ -101,6 +175,11 @@ public final class OpenTa {
         if (outbox.equals(inbox)) {
             throw new UsageException("--outbox must not be the inbox");
         }
+        return new DayRequest(date, inbox, outbox, clusterOptions(cl));
+    }
+
+    /** --data, --ta, --shards, --db-url/--db-user/--db-password, --kafka (with their env fallbacks). */
+    private LocalCluster.Options clusterOptions(CommandLine cl) throws UsageException {
         Path data = CommandLine.directoryToBe("--data", orDefault(cl.optional("--data"), DEFAULT_DATA));
         String ta = orDefault(cl.optional("--ta"), LocalCluster.Options.DEFAULT_TA);
         if (!ta.matches("[0-9A-Za-z]{1,9}")) {
@@ -126,7 +205,7 @@ public final class OpenTa {
         if (dbUrl != null) {
             options = options.withDatabase(dbUrl, orDefault(dbUser, ""), orDefault(dbPassword, ""));
         }
-        return new DayRequest(date, inbox, outbox, options);
+        return options;
     }
 
     BenchRequest parseBench(String[] args) throws UsageException {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.openta.model.events.Stage;
 import io.openta.model.ofd.OfdReader;
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Withdrawals;
 import io.openta.runtime.task.DayFailure;
 import io.openta.runtime.task.StageHandler;
 import io.openta.runtime.task.TaskContext;
@@ -52,7 +53,11 @@ public class DayInitHandler implements StageHandler {
         }
         List<Path> params = new ArrayList<>();
         List<Path> imports = new ArrayList<>();
+        Withdrawals withdrawn = Withdrawals.of(sql, date);
         for (Path file : regularFiles(inbox)) {
+            if (withdrawn.file(file.getFileName().toString())) {
+                continue;
+            }
             (OfdReader.saysQuoteOrParameters(file) ? params : imports).add(file);
         }
         sql.update("DELETE FROM trd.inbox_file WHERE biz_date = $1", date);

@@ -10,6 +10,7 @@ import io.openta.model.ofd.OfdRecord;
 import io.openta.model.rules.ApplicationChecks;
 import io.openta.runtime.db.ColumnBatch;
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Withdrawals;
 
 /**
  * Streams an accepted 01 or 03 file into its application table, field texts as written, with the record-local check
@@ -48,7 +49,13 @@ public final class ApplicationWriter {
         ColumnBatch batch = trades
                 ? new ColumnBatch(sql, INSERT_TRADE_APPS, 13, date, header.sender(), fileName, header.batch())
                 : new ColumnBatch(sql, INSERT_ACCOUNT_APPS, 10, date, header.sender(), fileName);
+        Withdrawals withdrawn = Withdrawals.of(sql, date);
         OfdReader.forEachRecord(check.file(), header, (no, r) -> {
+            if (trades ? withdrawn.tradeApplication(r.text("DistributorCode"), r.text("TransactionAccountID"),
+                    r.text("TAAccountID"))
+                    : withdrawn.accountApplication(r.text("DistributorCode"), r.text("TransactionAccountID"))) {
+                return; // withdrawn by an operator's rollback: as if the record were not in the file
+            }
             if (trades) {
                 addTrade(batch, no, r);
             } else {

@@ -17,10 +17,12 @@ public final class IncomeAllocation {
     public static long baseIncome(Sql sql, String date, int slotFrom, int slotTo) {
         sql.update("DELETE FROM clr.income WHERE biz_date = $1 AND slot >= $2 AND slot < $3", date, slotFrom, slotTo);
         return sql.update("""
-                INSERT INTO clr.income (biz_date, slot, ta_account_id, fund_code, distributor, eligible, raw, base, income)
-                SELECT $1, p.slot, p.ta_account_id, p.fund_code, p.distributor, p.e, p.e * q.income_per_10k * 0.0001,
+                INSERT INTO clr.income (biz_date, slot, ta_account_id, fund_code, distributor, txn_account_id, eligible,
+                  raw, base, income)
+                SELECT $1, p.slot, p.ta_account_id, p.fund_code, p.distributor, p.txn_account_id, p.e,
+                  p.e * q.income_per_10k * 0.0001,
                   trunc(p.e * q.income_per_10k * 0.0001, 2), trunc(p.e * q.income_per_10k * 0.0001, 2)
-                FROM (SELECT slot, ta_account_id, fund_code, distributor,
+                FROM (SELECT slot, ta_account_id, fund_code, distributor, txn_account_id,
                         CASE WHEN close_date = $1 THEN prev_close ELSE close END AS e
                       FROM clr.position WHERE slot >= $2 AND slot < $3) p
                 JOIN clr.quote q ON q.biz_date = $1 AND q.fund_code = p.fund_code

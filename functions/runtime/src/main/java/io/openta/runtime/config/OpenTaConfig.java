@@ -1,5 +1,7 @@
 package io.openta.runtime.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -37,4 +39,13 @@ public interface OpenTaConfig {
     /** Apply the schema migrations and exit (the scheduler image, as the Kubernetes migration job). */
     @WithDefault("false")
     boolean migrateOnly();
+
+    /** Default inbox for days started without one (serve mode). */
+    Optional<String> inbox();
+
+    /** Default outbox for days started without one (serve mode). */
+    Optional<String> outbox();
+
+    /** The process that started this one (the local launcher): when it is gone, this app exits too. */
+    Optional<Long> parentPid();
 }

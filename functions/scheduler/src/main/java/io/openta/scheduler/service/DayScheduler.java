@@ -333,16 +333,22 @@ public class DayScheduler {
     }
 
     private void publish(DayRow day) {
-        int files;
+        List<String> names;
         try {
-            files = publisher.publish(day.date(), Path.of(day.outbox()));
+            names = publisher.publish(day.date(), Path.of(day.outbox()));
         } catch (RuntimeException ex) {
             LOG.errorf(ex, "publishing day %s failed", day.date());
             out.publish(event(DayEvent.DAY_FAILED, day.date(), "", "publishing the outbox failed: " + ex.getMessage()
                     + " (the day is kept: start it again to publish)", day.requestId()));
             return;
         }
+        int files = names.size();
         long ms = db.inTransaction(sql -> {
+            sql.update("DELETE FROM sched.published_file WHERE biz_date = $1", day.date());
+            for (String name : names) {
+                sql.update("INSERT INTO sched.published_file (biz_date, file_name, outbox) VALUES ($1, $2, $3)",
+                        day.date(), name, day.outbox());
+            }
             Row r = sql.one("""
                     UPDATE sched.day SET status = 'COMPLETED', finished_at = now() WHERE biz_date = $1
                     RETURNING (extract(epoch FROM finished_at - started_at) * 1000)::bigint AS ms""", day.date());

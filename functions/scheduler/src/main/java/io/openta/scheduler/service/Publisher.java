@@ -23,7 +23,8 @@ public class Publisher {
         this.staging = staging;
     }
 
-    public int publish(String date, Path outbox) {
+    /** Copies the day's staged files to the outbox; returns their names (to be recorded as published). */
+    public List<String> publish(String date, Path outbox) {
         List<Path> files = staging.stagedFiles(date);
         try {
             Files.createDirectories(outbox);
@@ -36,6 +37,6 @@ public class Publisher {
         } catch (IOException e) {
             throw new UncheckedIOException("publishing day " + date + " to " + outbox, e);
         }
-        return files.size();
+        return files.stream().map(f -> f.getFileName().toString()).toList();
     }
 }

@@ -34,7 +34,8 @@ public class ShareAdjustHandler implements StageHandler {
                         SELECT slot, ta_account_id, fund_code, income FROM clr.income
                         WHERE biz_date = $1 AND slot >= $2 AND slot < $3) m
                       GROUP BY slot, ta_account_id, fund_code) d
-                WHERE p.slot = d.slot AND p.ta_account_id = d.ta_account_id AND p.fund_code = d.fund_code""",
+                WHERE p.slot = d.slot AND p.ta_account_id = d.ta_account_id AND p.fund_code = d.fund_code
+                  AND p.slot >= $2 AND p.slot < $3""",
                 ctx.date(), ctx.slotFrom(), ctx.slotTo());
     }
 }

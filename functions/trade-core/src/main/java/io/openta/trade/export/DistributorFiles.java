@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 
+import io.openta.model.rules.Numbers12;
 import io.openta.model.ofd.FileType;
 import io.openta.model.ofd.OfdFileName;
 import io.openta.model.ofd.OfdFileWriter;
@@ -48,7 +49,7 @@ public final class DistributorFiles {
                     .text("TransactionAccountID", r.getString("txn_account_id"))
                     .text("DistributorCode", r.getString("distributor"))
                     .text("BusinessCode", ApplicationChecks.confirmationBusinessCode(r.getString("business_code")))
-                    .text("TAAccountID", account == null ? "" : String.format("%012d", account))
+                    .text("TAAccountID", account == null ? "" : Numbers12.of(account))
                     .text("ReturnCode", r.getString("return_code"))
                     .build();
         }, date, distributor);
@@ -66,7 +67,7 @@ public final class DistributorFiles {
                 WHERE t.biz_date = $1 AND t.sender = $2 AND t.batch = $3
                 ORDER BY t.serial COLLATE "C", t.record_no""", r -> b.reset()
                 .text("AppSheetSerialNo", r.getString("serial"))
-                .text("TASerialNO", date + String.format("%012d", r.getLong("ta_serial")))
+                .text("TASerialNO", date + Numbers12.of(r.getLong("ta_serial")))
                 .text("TransactionCfmDate", date)
                 .text("TransactionDate", r.getString("txn_date"))
                 .text("TransactionAccountID", r.getString("txn_account_id"))
@@ -94,7 +95,7 @@ public final class DistributorFiles {
                 .text("TransactionCfmDate", date)
                 .text("DistributorCode", distributor)
                 .text("TransactionAccountID", r.getString("txn_account_id"))
-                .text("TAAccountID", String.format("%012d", r.getLong("ta_account_id")))
+                .text("TAAccountID", Numbers12.of(r.getLong("ta_account_id")))
                 .text("FundCode", r.getString("fund_code"))
                 .number("TotalVolOfDistributorInTA", r.getBigDecimal("close"))
                 .build(), distributor, date);
@@ -104,17 +105,15 @@ public final class DistributorFiles {
     public long income(String distributor) {
         OfdRecordBuilder b = new OfdRecordBuilder(FileType.INCOME);
         return write(distributor, FileType.INCOME, "000", """
-                SELECT i.ta_account_id, i.fund_code, p.txn_account_id, i.eligible, i.income
-                FROM clr.income i JOIN clr.position p ON p.slot = i.slot AND p.ta_account_id = i.ta_account_id
-                  AND p.fund_code = i.fund_code
-                WHERE i.biz_date = $1 AND i.distributor = $2
-                ORDER BY i.ta_account_id, i.fund_code COLLATE "C\"""", r -> {
+                SELECT ta_account_id, fund_code, txn_account_id, eligible, income FROM clr.income
+                WHERE biz_date = $1 AND distributor = $2
+                ORDER BY ta_account_id, fund_code COLLATE "C\"""", r -> {
             BigDecimal income = r.getBigDecimal("income");
             return b.reset()
                     .text("TransactionCfmDate", date)
                     .text("DistributorCode", distributor)
                     .text("TransactionAccountID", r.getString("txn_account_id"))
-                    .text("TAAccountID", String.format("%012d", r.getLong("ta_account_id")))
+                    .text("TAAccountID", Numbers12.of(r.getLong("ta_account_id")))
                     .text("FundCode", r.getString("fund_code"))
                     .text("DividendType", "2")
                     .text("DividentDate", date)

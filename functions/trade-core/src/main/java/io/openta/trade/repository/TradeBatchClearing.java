@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.openta.model.rules.Numbers12;
 import io.openta.model.rules.ApplicationChecks;
 import io.openta.model.rules.Confirmation;
 import io.openta.model.rules.FundTerms;
@@ -31,7 +32,7 @@ public final class TradeBatchClearing {
             FROM trd.trade_app t
             LEFT JOIN acct.account a ON a.ta_account_id = t.ta_account_id
             LEFT JOIN clr.position p ON p.slot = t.slot AND p.ta_account_id = t.ta_account_id
-              AND p.fund_code = rtrim(t.fund_code)
+              AND p.fund_code = rtrim(t.fund_code) AND p.slot >= $3 AND p.slot < $4
             WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4
             ORDER BY t.ta_account_id NULLS FIRST, rtrim(t.fund_code) COLLATE "C", t.txn_time COLLATE "C",
               t.serial COLLATE "C", t.record_no""";
@@ -60,8 +61,8 @@ public final class TradeBatchClearing {
               prev_close = CASE WHEN p.close_date = $1 THEN p.prev_close ELSE p.close END,
               prev_close_date = CASE WHEN p.close_date = $1 THEN p.prev_close_date ELSE p.close_date END,
               close = p.close + n.delta, close_date = $1
-            FROM unnest($2::text[]::int[], $3::text[]::bigint[], $4::text[], $5::text[]::numeric[]) AS n(s, a, f, delta)
-            WHERE p.slot = n.s AND p.ta_account_id = n.a AND p.fund_code = n.f""";
+            FROM unnest($4::text[]::int[], $5::text[]::bigint[], $6::text[], $7::text[]::numeric[]) AS n(s, a, f, delta)
+            WHERE p.slot = n.s AND p.ta_account_id = n.a AND p.fund_code = n.f AND p.slot >= $2 AND p.slot < $3""";
 
     private TradeBatchClearing() {
     }
@@ -77,7 +78,7 @@ public final class TradeBatchClearing {
         ColumnBatch confirmations = new ColumnBatch(sql, INSERT_CONFIRMATIONS, 12, date, batch);
         ColumnBatch moves = new ColumnBatch(sql, INSERT_MOVES, 5, date, batch);
         ColumnBatch created = new ColumnBatch(sql, INSERT_POSITIONS, 6, date);
-        ColumnBatch closes = new ColumnBatch(sql, APPLY_TO_CLOSE, 4, date);
+        ColumnBatch closes = new ColumnBatch(sql, APPLY_TO_CLOSE, 4, date, slotFrom, slotTo);
 
         List<Row> group = new ArrayList<>();
         long count = sql.stream(APPLICATIONS, 2000, row -> {
@@ -144,7 +145,7 @@ public final class TradeBatchClearing {
 
     private static void addConfirmation(ColumnBatch confirmations, Row r, Confirmation c, FundTerms fund,
             boolean accountResolved) {
-        String taAccount = accountResolved ? String.format("%012d", r.getLong("ta_account_id"))
+        String taAccount = accountResolved ? Numbers12.of(r.getLong("ta_account_id"))
                 : r.getString("ta_account_text");
         BigDecimal nav = fund == null ? BigDecimal.ZERO.setScale(4) : fund.nav();
         confirmations.add(r.getString("sender"), r.getInteger("record_no"), r.getInteger("slot"), taAccount,

@@ -14,7 +14,7 @@ public final class TradeRouting {
 
     public static long route(Sql sql, String date, String batch) {
         sql.exec("ANALYZE acct.account, clr.position");
-        return sql.update("""
+        long routed = sql.update("""
                 WITH resolved AS (
                   SELECT t.batch, t.sender, t.record_no, t.ta_serial,
                     CASE WHEN t.serial_code IS NOT NULL THEN t.serial_code
@@ -43,5 +43,8 @@ public final class TradeRouting {
                 FROM resolved r
                 WHERE t.biz_date = $1 AND t.batch = r.batch AND t.sender = r.sender AND t.record_no = r.record_no""",
                 date, batch);
+        // the shards select by slot: let the planner know how the slots fell
+        sql.exec("ANALYZE trd.trade_app");
+        return routed;
     }
 }

@@ -1,0 +1,77 @@
+package io.openta.launcher;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Talks to the scheduler's REST API of a running serve process (or of a cluster this launcher started). */
+final class ApiClient {
+    static final String DEFAULT_URL = "http://127.0.0.1:8080";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A call that did not succeed: {@code message} is one line for the operator. */
+    static final class ApiException extends Exception {
+        ApiException(String message) {
+            super(message);
+        }
+    }
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ApiClient(String baseUrl) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    JsonNode get(String path) throws ApiException {
+        return call(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    JsonNode post(String path, Map<String, String> body, String user) throws ApiException {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (user != null) {
+                b.header("X-OpenTA-User", user);
+            }
+            return call(b);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode call(HttpRequest.Builder request) throws ApiException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new ApiException("no OpenTA serve process at " + base + " (start one with ./openta serve)");
+        } catch (IOException e) {
+            throw new ApiException("cannot reach " + base + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted");
+        }
+        JsonNode body;
+        try {
+            body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            body = JSON.createObjectNode().put("message", response.body());
+        }
+        if (response.statusCode() >= 300) {
+            String message = body.path("message").asText("HTTP " + response.statusCode());
+            throw new ApiException(message);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,182 @@
+package io.openta.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.openta.model.events.Stage;
+
+/**
+ * The operator's commands: {@code serve} runs the functions until stopped; {@code start}, {@code status},
+ * {@code pause}, {@code resume}, {@code cancel} talk to it over its API; {@code rollback} does too, or, without
+ * {@code --url}, starts the local cluster on {@code --data} for the time of the call (offline form).
+ */
+final class OperatorCommands {
+    static final Set<String> SERVE_OPTIONS = Set.of("--inbox", "--outbox", "--data", "--port", "--ta", "--shards",
+            "--db-url", "--db-user", "--db-password", "--kafka");
+    static final Set<String> CONTROL_OPTIONS = Set.of("--date", "--url");
+    static final Set<String> START_OPTIONS = Set.of("--date", "--url", "--inbox", "--outbox");
+    static final Set<String> STATUS_OPTIONS = Set.of("--date", "--url");
+    static final Set<String> ROLLBACK_OPTIONS = Set.of("--date", "--to", "--file", "--account", "--url", "--data",
+            "--by");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    OperatorCommands(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int serve(LocalCluster.Options options, int port, Path inbox, Path outbox) {
+        LocalCluster.Options o = options.withHttp(port, Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX",
+                outbox.toString()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        try {
+            Files.createDirectories(outbox);
+            LocalCluster cluster = LocalCluster.start(o);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                cluster.close();
+                stopped.countDown();
+            }, "openta-serve-stop"));
+            out.printf("OpenTA serving on http://127.0.0.1:%d (API /api/days, OpenAPI /q/openapi, health /q/health)%n",
+                    cluster.functions().httpPort());
+            out.printf("inbox %s, outbox %s; ./openta start --date YYYYMMDD starts a day; Ctrl-C stops%n", inbox, outbox);
+            out.flush();
+            stopped.await();
+            return OpenTa.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OpenTa.OK;
+        } catch (Exception e) {
+            err.println("openta: serve could not start: " + e.getMessage());
+            return OpenTa.FAILED;
+        }
+    }
+
+    int start(String url, String date, Path inbox, Path outbox) {
+        Map<String, String> body = new LinkedHashMap<>();
+        if (inbox != null) {
+            body.put("inbox", inbox.toString());
+        }
+        if (outbox != null) {
+            body.put("outbox", outbox.toString());
+        }
+        return call(() -> {
+            JsonNode r = new ApiClient(url).post("/api/days/" + date + "/start", body, null);
+            out.println("day " + date + ": start sent (request " + r.path("requestId").asText() + ")");
+        });
+    }
+
+    int control(String url, String command, String date) {
+        return call(() -> {
+            new ApiClient(url).post("/api/days/" + date + "/" + command, Map.of(), null);
+            out.println("day " + date + ": " + command + " sent");
+        });
+    }
+
+    int status(String url, String date) {
+        return call(() -> {
+            ApiClient api = new ApiClient(url);
+            if (date == null) {
+                for (JsonNode d : api.get("/api/days")) {
+                    out.printf("%s  %-10s %-20s %s%n", d.path("date").asText(), d.path("status").asText(),
+                            d.path("stage").asText(), d.path("message").asText(""));
+                }
+                return;
+            }
+            printStatus(api.get("/api/days/" + date));
+        });
+    }
+
+    private void printStatus(JsonNode d) {
+        out.printf("day %s: %s at %s%s%s%n", d.path("date").asText(), d.path("status").asText(),
+                d.path("stage").asText(), d.path("step").asText().isEmpty() ? "" : "/" + d.path("step").asText(),
+                d.path("message").isNull() ? "" : " (" + d.path("message").asText() + ")");
+        out.println("  steps:");
+        for (JsonNode s : d.path("steps")) {
+            out.printf("    %-20s %-12s %d/%d shards done%s records=%d%n", s.path("stage").asText(),
+                    s.path("step").asText(), s.path("done").asLong(), s.path("shards").asInt(),
+                    s.path("failed").asLong() > 0 ? ", " + s.path("failed").asLong() + " failing," : "",
+                    s.path("records").asLong());
+        }
+        if (!d.path("rollbacks").isEmpty()) {
+            out.println("  rollbacks:");
+            for (JsonNode r : d.path("rollbacks")) {
+                out.printf("    %s %s %s by %s: %s%n", r.path("at").asText(), r.path("kind").asText(),
+                        r.path("target").asText(), r.path("by").asText(), r.path("detail").asText());
+            }
+        }
+    }
+
+    int rollback(String url, LocalCluster.Options offline, String date, String to, String file, String account,
+            String by) {
+        Map<String, String> body = new LinkedHashMap<>();
+        if (to != null) {
+            body.put("to", to);
+        }
+        if (file != null) {
+            body.put("file", file);
+        }
+        if (account != null) {
+            body.put("account", account);
+        }
+        body.put("by", by);
+        if (url != null) {
+            return call(() -> out.println(new ApiClient(url).post("/api/days/" + date + "/rollback", body, by)
+                    .path("message").asText()));
+        }
+        try (LocalCluster cluster = LocalCluster.start(offline)) {
+            return call(() -> out.println(new ApiClient("http://127.0.0.1:" + cluster.functions().httpPort())
+                    .post("/api/days/" + date + "/rollback", body, by).path("message").asText()));
+        } catch (Exception e) {
+            err.println("openta: rollback could not run: " + e.getMessage());
+            return OpenTa.FAILED;
+        }
+    }
+
+    /** Checks the rollback target's form before anything starts. */
+    static void checkRollbackTarget(String to, String file, String account) throws UsageException {
+        int given = (to == null ? 0 : 1) + (file == null ? 0 : 1) + (account == null ? 0 : 1);
+        if (given != 1) {
+            throw new UsageException("rollback needs exactly one of --to STAGE, --file NAME, --account TAAccountID");
+        }
+        if (to != null && Stage.byId(to).isEmpty()) {
+            throw new UsageException("--to '" + to + "' is not a stage (day-init, file-import, clearing, profit, "
+                    + "share-adjust, export, secondary-clearing, profit-export)");
+        }
+        if (account != null && !account.matches("\\d{1,12}")) {
+            throw new UsageException("--account '" + account + "' is not a TAAccountID (digits)");
+        }
+    }
+
+    String url(String given) {
+        if (given != null) {
+            return given;
+        }
+        String e = env.get("OPENTA_URL");
+        return e == null || e.isBlank() ? ApiClient.DEFAULT_URL : e;
+    }
+
+    private interface ApiCall {
+        void run() throws ApiClient.ApiException;
+    }
+
+    private int call(ApiCall call) {
+        try {
+            call.run();
+            return OpenTa.OK;
+        } catch (ApiClient.ApiException e) {
+            err.println("openta: " + e.getMessage());
+            return OpenTa.FAILED;
+        }
+    }
+}

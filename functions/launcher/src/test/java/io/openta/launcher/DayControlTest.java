@@ -1,0 +1,100 @@
+package io.openta.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Serve mode: days started, paused, resumed and cancelled through the API (and the CLI against it). A paused day makes
+ * no progress; resumed, it ends as the undisturbed run did; a cancelled day leaves the state as before it.
+ */
+class DayControlTest {
+    private static final String DAY = "20260105";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void pauseHoldsTheDayResumeFinishesItCancelRollsItBack() throws Exception {
+        BenchCase bc = BenchCase.generate(work.resolve("in"), 20_000, 7L);
+        Path inbox = bc.days().get(0).inbox();
+        Path undisturbed = work.resolve("undisturbed");
+        Path paused = work.resolve("paused");
+        Path afterCancel = work.resolve("after-cancel");
+        LocalCluster.Options options = TestCases.options(work.resolve("data"));
+        try (LocalCluster cluster = LocalCluster.start(options.withHttp(options.httpPort(),
+                Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX", undisturbed.toString())))) {
+            Api api = new Api(cluster);
+            String url = "http://127.0.0.1:" + cluster.functions().httpPort();
+
+            // started through the CLI against the serve process, with the server's default inbox and outbox
+            assertEquals(0, cli("start", "--date", DAY, "--url", url).code);
+            api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed");
+            api.rollbackTo(DAY, "day-init");
+
+            // paused: nothing moves; resumed: the same files as undisturbed
+            api.post(DAY, "start", Map.of("inbox", inbox.toString(), "outbox", paused.toString()));
+            api.await(DAY, Api.inStatus("RUNNING"), Duration.ofSeconds(30), "running");
+            assertEquals(0, cli("pause", "--date", DAY, "--url", url).code);
+            JsonNode held = api.await(DAY, Api.inStatus("PAUSED"), Duration.ofSeconds(30), "paused");
+            Thread.sleep(300); // a task running when the pause came may still finish
+            JsonNode before = api.status(DAY);
+            Thread.sleep(2000);
+            JsonNode after = api.status(DAY);
+            assertEquals(before.path("steps"), after.path("steps"), "no progress while paused");
+            assertEquals("PAUSED", after.path("status").asText());
+            Result status = cli("status", "--date", DAY, "--url", url);
+            assertTrue(status.out.contains("PAUSED"), status.out);
+            assertFalse(held.path("stage").asText().isEmpty());
+            assertEquals(0, cli("resume", "--date", DAY, "--url", url).code);
+            api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed after resume");
+            TestCases.assertSameOutbox(undisturbed, paused, "resumed day");
+
+            // cancelled mid-way: rolled back to its start, so clearing it again gives the same files
+            api.rollbackTo(DAY, "day-init");
+            api.post(DAY, "start", Map.of("inbox", inbox.toString(), "outbox", work.resolve("cancelled").toString()));
+            api.await(DAY, Api.inStatus("RUNNING"), Duration.ofSeconds(30), "running");
+            api.post(DAY, "pause", Map.of());
+            api.await(DAY, Api.inStatus("PAUSED"), Duration.ofSeconds(30), "paused");
+            assertEquals(0, cli("cancel", "--date", DAY, "--url", url).code);
+            api.await(DAY, Api.inStatus("CANCELLED"), Duration.ofSeconds(30), "cancelled");
+            api.post(DAY, "start", Map.of("inbox", inbox.toString(), "outbox", afterCancel.toString()));
+            api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed after cancel");
+            TestCases.assertSameOutbox(undisturbed, afterCancel, "day cleared again after a cancel");
+
+            // operators' mistakes: a one-line reason and a non-zero exit
+            Result unknown = cli("status", "--date", "20991231", "--url", url);
+            assertEquals(1, unknown.code);
+            assertTrue(unknown.err.contains("no day 20991231"), unknown.err);
+            Result notRunning = cli("pause", "--date", DAY, "--url", url);
+            assertEquals(1, notRunning.code);
+            assertTrue(notRunning.err.contains("cannot pause"), notRunning.err);
+        }
+        Result noServer = cli("status", "--url", "http://127.0.0.1:" + Ports.free());
+        assertEquals(1, noServer.code);
+        assertTrue(noServer.err.contains("no OpenTA serve process"), noServer.err);
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

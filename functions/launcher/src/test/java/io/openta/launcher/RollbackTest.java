@@ -1,0 +1,128 @@
+package io.openta.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.openta.model.events.Stage;
+
+/**
+ * Rollbacks through the API, then clearing again: to every stage boundary (equals the undisturbed run), withdrawing a
+ * file or an account (equals a clean run whose inbox lacks them), and the refusals.
+ */
+class RollbackTest {
+    private static final String DAY1 = "20261125";
+    private static final String DAY2 = "20261126";
+    private static final String SUPPLEMENT = "OFD_A01_99_20261126_03_001.TXT";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void rollbackToEachStageBoundaryThenClearingAgainEqualsTheUndisturbedRun() throws Exception {
+        Path golden = TestCases.golden("case-01-basic");
+        try (LocalCluster cluster = LocalCluster.start(TestCases.options(work.resolve("data")))) {
+            Api api = new Api(cluster);
+            assertTrue(cluster.runDay(DAY1, golden.resolve(DAY1 + "/in"), work.resolve("out1"), e -> { }).completed());
+            Path outbox = work.resolve("out2");
+            assertTrue(cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> { }).completed());
+            TestCases.assertSameOutbox(golden.resolve(DAY2 + "/out"), outbox, "undisturbed run");
+
+            // the earlier day is closed: no rollback there
+            ApiClient.ApiException closed = assertThrows(ApiClient.ApiException.class,
+                    () -> api.rollbackTo(DAY1, "clearing"));
+            assertTrue(closed.getMessage().contains("not the latest day"), closed.getMessage());
+
+            for (Stage stage : Stage.values()) {
+                api.rollbackTo(DAY2, stage.id());
+                JsonNode after = api.status(DAY2);
+                assertEquals("STOPPED", after.path("status").asText());
+                assertEquals(stage.id(), after.path("stage").asText());
+                try (var files = Files.list(outbox)) {
+                    assertEquals(0, files.count(), "a rollback withdraws the files the day published");
+                }
+                assertTrue(cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> { }).completed(),
+                        "clearing again after the rollback to " + stage.id());
+                TestCases.assertSameOutbox(golden.resolve(DAY2 + "/out"), outbox,
+                        "cleared again after a rollback to before " + stage.id());
+            }
+            assertEquals(Stage.values().length, api.status(DAY2).path("rollbacks").size(), "every rollback is logged");
+        }
+    }
+
+    @Test
+    void withdrawingAFileOrAnAccountEqualsACleanRunWithoutThem() throws Exception {
+        Path golden = TestCases.golden("case-01-basic");
+        // the clean runs: an inbox without the supplementary file; then also without account 2's application
+        // (withdrawals add up: the second rollback keeps the first)
+        Path withoutFile = TestCases.copyWithout(golden.resolve(DAY2 + "/in"), work.resolve("in-no-file"), SUPPLEMENT);
+        Path withoutAccount = TestCases.copyWithout(golden.resolve(DAY2 + "/in"), work.resolve("in-no-account"),
+                SUPPLEMENT, "OFD_A01_99_20261126_03.TXT");
+        writeWithoutRecordsOf(golden.resolve(DAY2 + "/in/OFD_A01_99_20261126_03.TXT"),
+                withoutAccount.resolve("OFD_A01_99_20261126_03.TXT"), "6222000000000002");
+        Path cleanNoFile = work.resolve("clean-no-file");
+        Path cleanNoAccount = work.resolve("clean-no-account");
+        try (LocalCluster clean = LocalCluster.start(TestCases.options(work.resolve("clean")))) {
+            assertTrue(clean.runDay(DAY1, golden.resolve(DAY1 + "/in"), work.resolve("c1"), e -> { }).completed());
+            assertTrue(clean.runDay(DAY2, withoutFile, cleanNoFile, e -> { }).completed());
+            new Api(clean).rollbackTo(DAY2, "day-init");
+            assertTrue(clean.runDay(DAY2, withoutAccount, cleanNoAccount, e -> { }).completed());
+        }
+
+        try (LocalCluster cluster = LocalCluster.start(TestCases.options(work.resolve("data")))) {
+            Api api = new Api(cluster);
+            assertTrue(cluster.runDay(DAY1, golden.resolve(DAY1 + "/in"), work.resolve("out1"), e -> { }).completed());
+            Path outbox = work.resolve("out2");
+            assertTrue(cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> { }).completed());
+
+            ApiClient.ApiException unknown = assertThrows(ApiClient.ApiException.class,
+                    () -> api.post(DAY2, "rollback", Map.of("file", "OFD_NOPE.TXT")));
+            assertTrue(unknown.getMessage().contains("no input file"), unknown.getMessage());
+
+            api.post(DAY2, "rollback", Map.of("file", SUPPLEMENT, "by", "alice"));
+            assertTrue(cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> { }).completed());
+            TestCases.assertSameOutbox(cleanNoFile, outbox, "cleared again without " + SUPPLEMENT);
+
+            // account 000000000002 (A01, 6222000000000002): its application 2002 of the day goes
+            api.post(DAY2, "rollback", Map.of("account", "2", "by", "bob"));
+            assertTrue(cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> { }).completed());
+            TestCases.assertSameOutbox(cleanNoAccount, outbox, "cleared again without account 2's applications");
+
+            JsonNode rollbacks = api.status(DAY2).path("rollbacks");
+            assertEquals("FILE", rollbacks.get(0).path("kind").asText());
+            assertEquals("alice", rollbacks.get(0).path("by").asText());
+            assertEquals("ACCOUNT", rollbacks.get(1).path("kind").asText());
+            assertEquals("000000000002", rollbacks.get(1).path("target").asText());
+        }
+    }
+
+    /** Copies an 03 file without the records of one TransactionAccountID, fixing the record count. */
+    private static void writeWithoutRecordsOf(Path from, Path to, String txnAccount) throws Exception {
+        List<String> lines = Files.readAllLines(from, StandardCharsets.US_ASCII);
+        int countLine = 10 + Integer.parseInt(lines.get(9).trim()); // after the header and the field names
+        List<String> out = new ArrayList<>(lines.subList(0, countLine));
+        List<String> records = new ArrayList<>();
+        for (String r : lines.subList(countLine + 1, lines.size() - 1)) {
+            // TransactionAccountID sits after serial (24), date (8) and time (6)
+            if (!r.substring(38, 55).trim().equals(txnAccount)) {
+                records.add(r);
+            }
+        }
+        out.add(String.format("%08d", records.size()));
+        out.addAll(records);
+        out.add("OFDCFEND");
+        Files.writeString(to, String.join("\r\n", out) + "\r\n", StandardCharsets.US_ASCII);
+    }
+}

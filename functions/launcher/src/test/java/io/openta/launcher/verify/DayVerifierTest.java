@@ -1,0 +1,455 @@
+package io.openta.launcher.verify;
+
+import io.openta.launcher.DayOutcome;
+import io.openta.launcher.EmbeddedPostgresServer;
+import io.openta.launcher.FunctionsProcess;
+import io.openta.launcher.LocalCluster;
+import io.openta.model.ofd.FileType;
+import io.openta.model.ofd.OfdFileWriter;
+import io.openta.model.ofd.OfdRecordBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code openta verify} against days cleared by the real functions app: it passes on correct days, and catches a
+ * corrupted row or output file, naming the record.
+ */
+class DayVerifierTest {
+    private static final String TA = "99";
+
+    @TempDir
+    Path tmp;
+
+    /** Two days written here (no ../shared needed): accounts, purchases and redemptions, fees, income. */
+    @Test
+    void ownDaysPassAndCorruptionIsCaught() throws Exception {
+        Path in1 = Files.createDirectories(tmp.resolve("in-20260105"));
+        Path in2 = Files.createDirectories(tmp.resolve("in-20260106"));
+        writeOwnDay1(in1, "20260105");
+        writeOwnDay2(in2, "20260106");
+        try (Harness h = Harness.start(tmp.resolve("work"))) {
+            Path out1 = h.clear("20260105", in1);
+            assertVerifies(h, "20260105");
+            Path out2 = h.clear("20260106", in2);
+            assertVerifies(h, "20260106");
+            assertVerifies(h, "20260105");   // an earlier day, after a later one changed its positions
+
+            assertEquals(3, count(h.db, "SELECT count(*) FROM acct.account_app WHERE biz_date = '20260105'"));
+            assertEquals(2, count(h.db, "SELECT count(*) FROM clr.income WHERE biz_date = '20260106'"));
+            assertTrue(Files.exists(out1.resolve("OFD_99_D01_20260105_02.TXT")));
+            assertTrue(Files.exists(out2.resolve("OFD_99_D01_20260106_06.TXT")));
+
+            corruptionsAreCaught(h, "20260106", out2);
+
+            Run unknown = h.verify("20270101", null);
+            assertEquals(2, unknown.exit);
+            assertTrue(unknown.err.contains("unknown"), unknown.err);
+            Run notCompleted = h.inTransaction("UPDATE sched.day SET status = 'FAILED' WHERE biz_date = '20260106'",
+                    () -> h.verify("20260106", null));
+            assertEquals(2, notCompleted.exit);
+            assertTrue(notCompleted.err.contains("FAILED, not COMPLETED"), notCompleted.err);
+        }
+        // the command's way in: the state of a data folder (its pg/), PostgreSQL started for the check
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(0, VerifyCommand.runOnData("20260106", tmp.resolve("work"), null, null, null, null, TA, o, e),
+                out + err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, VerifyCommand.runOnData("20260106", tmp.resolve("nothing"), null, null, null, null, TA, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no state in"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** case-01 (and its corruptions), case-02 (refusals, rejected files and their .ERR), case-03 (edges). */
+    @Test
+    void goldenCasesPassAndCorruptionIsCaught() throws Exception {
+        Path golden = goldenDir();
+        List<String> cleared = clearCase(golden.resolve("case-01-basic"), tmp.resolve("case-01"), (h, days) -> {
+            String last = days.get(days.size() - 1);
+            corruptionsAreCaught(h, last, h.outboxes.get(last));
+        });
+        assertEquals(List.of("20261125", "20261126", "20261127"), cleared);
+        List<String> rejections = clearCase(golden.resolve("case-02-rejections"), tmp.resolve("case-02"),
+                (h, days) -> {
+                    String first = days.get(0);
+                    Path noErr = copy(h.outboxes.get(first), h.work.resolve("no-err"));
+                    Files.delete(noErr.resolve("README.txt.ERR"));
+                    VerifyReport r = h.verifyReport(first, noErr);
+                    assertEquals(1, r.mismatchCount(), r.mismatches().toString());
+                    assertEquals("README.txt.ERR", r.mismatches().get(0).where());
+                });
+        assertEquals(List.of("20261201", "20261202", "20261203"), rejections);
+        List<String> edges = clearCase(golden.resolve("case-03-edges"), tmp.resolve("case-03"), (h, days) -> { });
+        assertEquals(List.of("20261204", "20261214", "20261224"), edges);
+    }
+
+    private interface AfterCase {
+        void run(Harness h, List<String> days) throws Exception;
+    }
+
+    /** Clears the case's days in order, verifying each completed one at once and all of them again at the end. */
+    private static List<String> clearCase(Path caseDir, Path work, AfterCase after) throws Exception {
+        List<Path> days;
+        try (Stream<Path> s = Files.list(caseDir)) {
+            days = s.filter(Files::isDirectory).sorted().toList();
+        }
+        List<String> cleared = new ArrayList<>();
+        try (Harness h = Harness.start(work)) {
+            for (Path day : days) {
+                String date = day.getFileName().toString().substring(0, 8);
+                if (Files.exists(day.resolve("out").resolve("DAY-FAILED"))) {
+                    DayOutcome o = h.run(date, day.resolve("in"));
+                    assertTrue(o.failed(), "day " + day + " must fail");
+                    continue;
+                }
+                h.clear(date, day.resolve("in"));
+                assertVerifies(h, date);
+                cleared.add(date);
+            }
+            for (String date : cleared) {
+                assertVerifies(h, date);
+            }
+            after.run(h, cleared);
+        }
+        return cleared;
+    }
+
+    // ------------------------------------------------------------------------------------------ the corruptions
+
+    private static void corruptionsAreCaught(Harness h, String date, Path outbox) throws Exception {
+        String d = "'" + date + "'";
+
+        // a position's close off by a cent: the positions check names it (and the 05 record disagrees with it)
+        Object[] pos = row(h.db, "SELECT ta_account_id, fund_code FROM clr.position WHERE close_date = " + d
+                + " ORDER BY ta_account_id, fund_code LIMIT 1");
+        String position = DayVerifier.position((Long) pos[0], (String) pos[1]);
+        VerifyReport r = h.corrupted("UPDATE clr.position SET close = close + 0.01 WHERE ta_account_id = "
+                + pos[0] + " AND fund_code = '" + pos[1] + "'", date, null);
+        assertEquals(1, r.check(VerifyReport.POSITIONS).mismatches(), r.mismatches().toString());
+        assertTrue(r.mismatches(VerifyReport.POSITIONS).get(0).record().equals(position), r.mismatches().toString());
+        assertAllName(r, position);
+        assertEquals(1, r.mismatches(VerifyReport.FILES).size(), "the 05 record: " + r.mismatches());
+        assertTrue(r.mismatches(VerifyReport.FILES).get(0).expected().startsWith("TotalVolOfDistributorInTA"));
+
+        // a confirmation deleted: its application has none
+        Object[] cfm = row(h.db, "SELECT batch, sender, record_no FROM trd.trade_cfm WHERE biz_date = " + d
+                + " AND return_code = '0000' ORDER BY batch, sender, record_no LIMIT 1");
+        String trade = "batch " + cfm[0] + " sender " + cfm[1] + " record " + cfm[2];
+        r = h.corrupted("DELETE FROM trd.trade_cfm WHERE biz_date = " + d + " AND batch = '" + cfm[0]
+                + "' AND sender = '" + cfm[1] + "' AND record_no = " + cfm[2], date, null);
+        assertEquals(1, r.check(VerifyReport.CONFIRMATIONS).mismatches(), r.mismatches().toString());
+        assertTrue(r.mismatches(VerifyReport.CONFIRMATIONS).get(0).record().startsWith(trade),
+                r.mismatches().toString());
+        assertEquals(1, r.check(VerifyReport.MOVES).mismatches(), "its move: " + r.mismatches());
+
+        // an income off by a cent: Σ income of the fund and the position's close disagree
+        Object[] inc = row(h.db, "SELECT ta_account_id, fund_code FROM clr.income WHERE biz_date = " + d
+                + " ORDER BY ta_account_id, fund_code LIMIT 1");
+        String earner = DayVerifier.position((Long) inc[0], (String) inc[1]);
+        r = h.corrupted("UPDATE clr.income SET income = income + 0.01 WHERE biz_date = " + d
+                + " AND ta_account_id = " + inc[0] + " AND fund_code = '" + inc[1] + "'", date, null);
+        assertFalse(r.mismatches(VerifyReport.INCOME).isEmpty(), r.mismatches().toString());
+        assertTrue(r.mismatches(VerifyReport.INCOME).stream().anyMatch(m -> m.record().equals("fund " + inc[1])
+                && m.expected().startsWith("Σ income = R")), r.mismatches().toString());
+        assertEquals(1, r.check(VerifyReport.POSITIONS).mismatches(), r.mismatches().toString());
+        for (VerifyReport.Mismatch m : r.mismatches()) {
+            assertTrue(m.record().contains(earner) || m.record().equals("fund " + inc[1]), m.toString());
+        }
+
+        // output files: copies of the outbox, each with one change
+        String dist = (String) row(h.db, "SELECT min(distributor) FROM clr.position")[0];
+        String f05 = "OFD_99_" + dist + "_" + date + "_05.TXT";
+
+        Path digit = copy(outbox, h.work.resolve("digit-" + date));
+        List<String> lines = lines(digit.resolve(f05));
+        int first = lines.indexOf("TotalVolOfDistributorInTA") + 2;
+        String rec = lines.get(first);
+        char last = rec.charAt(rec.length() - 1);
+        lines.set(first, rec.substring(0, rec.length() - 1) + (char) ('0' + (last - '0' + 1) % 10));
+        write(digit.resolve(f05), lines);
+        r = h.verifyReport(date, digit);
+        assertEquals(1, r.mismatchCount(), r.mismatches().toString());
+        VerifyReport.Mismatch m = r.mismatches().get(0);
+        assertEquals(f05, m.where());
+        assertTrue(m.record().startsWith("record 1 ") && m.expected().startsWith("TotalVolOfDistributorInTA"),
+                m.toString());
+        assertEquals(1, h.verify(date, digit).exit);
+
+        Path dropped = copy(outbox, h.work.resolve("dropped-" + date));
+        lines = lines(dropped.resolve(f05));
+        lines.remove(first);
+        write(dropped.resolve(f05), lines);
+        r = h.verifyReport(date, dropped);
+        assertEquals(1, r.mismatchCount(), r.mismatches().toString());
+        assertTrue(r.mismatches().get(0).where().equals(f05) && r.mismatches().get(0).found().contains("COUNT"),
+                r.mismatches().toString());
+
+        Path deleted = copy(outbox, h.work.resolve("deleted-" + date));
+        Files.delete(deleted.resolve(f05));
+        Files.writeString(deleted.resolve("OFD_99_ZZZ_" + date + "_05.TXT"), "x");
+        r = h.verifyReport(date, deleted);
+        assertEquals(2, r.mismatchCount(), r.mismatches().toString());
+        assertTrue(r.mismatches().stream().anyMatch(x -> x.where().equals(f05) && x.found().equals("no file")));
+        assertTrue(r.mismatches().stream().anyMatch(x -> x.where().startsWith("OFD_99_ZZZ_")
+                && x.found().equals("an unexpected file")));
+        Run run = h.verify(date, deleted);
+        System.out.print(run.out);
+        assertEquals(1, run.exit);
+        assertTrue(run.out.contains("MISMATCH [files] " + f05), run.out);
+
+        // and the day itself is still fine
+        assertVerifies(h, date);
+    }
+
+    private static void assertAllName(VerifyReport r, String position) {
+        for (VerifyReport.Mismatch m : r.mismatches()) {
+            assertTrue(m.record().contains(position), "every mismatch names " + position + ": " + m);
+        }
+    }
+
+    private static void assertVerifies(Harness h, String date) throws Exception {
+        Run run = h.verify(date, null);
+        System.out.print(run.out);
+        assertEquals(0, run.exit, "verify " + date + ":\n" + run.out + run.err);
+        assertTrue(run.out.contains("verify " + date + ": OK"), run.out);
+    }
+
+    // ----------------------------------------------------------------------------------------------- own days
+
+    private static void writeOwnDay1(Path in, String date) throws IOException {
+        OfdRecordBuilder c1 = new OfdRecordBuilder(FileType.FUND_PARAMETERS);
+        write(in, "FM1", date, FileType.FUND_PARAMETERS, List.of(
+                c1.reset().text("FundCode", "MMF001").text("FundName", "Own Money Market").text("FundType", "01")
+                        .number("PurchaseFeeRate", BigDecimal.ZERO).number("RedemptionFeeRate", BigDecimal.ZERO)
+                        .build(),
+                c1.reset().text("FundCode", "NAV001").text("FundName", "Own Growth").text("FundType", "02")
+                        .number("PurchaseFeeRate", new BigDecimal("0.015"))
+                        .number("RedemptionFeeRate", new BigDecimal("0.005")).build()));
+        writeQuotes(in, date);
+        OfdRecordBuilder a = new OfdRecordBuilder(FileType.ACCOUNT_APPLICATIONS);
+        List<String> accounts = new ArrayList<>();
+        String[][] apps = {{"1001", "6222000000000001"}, {"1002", "6222000000000002"}, {"1003", "6222000000000001"}};
+        for (String[] x : apps) {
+            accounts.add(a.reset().text("AppSheetSerialNo", x[0]).text("TransactionDate", date)
+                    .text("TransactionTime", "093000").text("TransactionAccountID", x[1])
+                    .text("DistributorCode", "D01").text("BusinessCode", "001").text("IndividualOrInstitution", "1")
+                    .build());
+        }
+        write(in, "D01", date, FileType.ACCOUNT_APPLICATIONS, accounts);   // the third: 0392
+        write(in, "D01", date, FileType.TRADE_APPLICATIONS, List.of(
+                trade("1004", date, "6222000000000001", "022", "MMF001", "10000.00", "0"),
+                trade("1005", date, "6222000000000002", "022", "MMF001", "2500.50", "0"),
+                trade("1006", date, "6222000000000002", "022", "NAV001", "5000.00", "0"),
+                trade("1007", date, "6222000000000001", "022", "XXX999", "100.00", "0")));   // 0200
+    }
+
+    private static void writeOwnDay2(Path in, String date) throws IOException {
+        writeQuotes(in, date);
+        write(in, "D01", date, FileType.TRADE_APPLICATIONS, List.of(
+                trade("2001", date, "6222000000000001", "024", "MMF001", "0", "1000.00"),
+                trade("2002", date, "6222000000000002", "022", "MMF001", "100.00", "0"),
+                trade("2003", date, "6222000000000002", "024", "NAV001", "0", "100.00"),
+                trade("2004", date, "6222000000000001", "024", "NAV001", "0", "1.00")));   // no position: 0001
+    }
+
+    private static void writeQuotes(Path in, String date) throws IOException {
+        OfdRecordBuilder q = new OfdRecordBuilder(FileType.FUND_QUOTES);
+        write(in, "FM1", date, FileType.FUND_QUOTES, List.of(
+                q.reset().text("FundCode", "MMF001").text("UpdateDate", date).number("NAV", BigDecimal.ONE)
+                        .number("FundIncome", new BigDecimal("0.65430")).text("FundIncomeFlag", "0")
+                        .number("Yield", new BigDecimal("2.401")).text("YieldFlag", "0").text("FundStatus", "0")
+                        .build(),
+                q.reset().text("FundCode", "NAV001").text("UpdateDate", date).number("NAV", new BigDecimal("1.2345"))
+                        .number("FundIncome", BigDecimal.ZERO).text("FundIncomeFlag", "0")
+                        .number("Yield", BigDecimal.ZERO).text("YieldFlag", "0").text("FundStatus", "0").build()));
+    }
+
+    private static String trade(String serial, String date, String txnAccount, String business, String fund,
+            String amount, String vol) {
+        return new OfdRecordBuilder(FileType.TRADE_APPLICATIONS).text("AppSheetSerialNo", serial)
+                .text("TransactionDate", date).text("TransactionTime", "100000")
+                .text("TransactionAccountID", txnAccount).text("DistributorCode", "D01").text("TAAccountID", "")
+                .text("BusinessCode", business).text("FundCode", fund)
+                .number("ApplicationAmount", new BigDecimal(amount)).number("ApplicationVol", new BigDecimal(vol))
+                .build();
+    }
+
+    private static void write(Path dir, String sender, String date, FileType type, List<String> records)
+            throws IOException {
+        String name = "OFD_" + sender + "_" + TA + "_" + date + "_" + type.code() + ".TXT";
+        try (OfdFileWriter w = OfdFileWriter.create(dir.resolve(name), sender, TA, date, "000", type)) {
+            for (String r : records) {
+                w.write(r);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- plumbing
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private interface Action<T> {
+        T run() throws Exception;
+    }
+
+    /** Our own PostgreSQL (so the test can read the state) and a cluster using it as its external database. */
+    private static final class Harness implements AutoCloseable {
+        final Path work;
+        final java.util.Map<String, Path> outboxes = new java.util.HashMap<>();
+        EmbeddedPostgresServer pg;
+        LocalCluster cluster;
+        Connection db;
+
+        private Harness(Path work) {
+            this.work = work;
+        }
+
+        static Harness start(Path work) throws IOException, SQLException {
+            Path jar = FunctionsProcess.locateJar(System.getenv());
+            Assumptions.assumeTrue(Files.isRegularFile(jar), "functions app not built: " + jar);
+            Harness h = new Harness(Files.createDirectories(work));
+            try {
+                h.pg = EmbeddedPostgresServer.start(work.resolve("pg"));
+                h.cluster = LocalCluster.start(LocalCluster.Options.embedded(work.resolve("data"))
+                        .withDatabase(h.pg.jdbcUrl(), h.pg.user(), h.pg.password())
+                        .withDayTimeout(Duration.ofMinutes(5)));
+                h.db = DriverManager.getConnection(h.pg.jdbcUrl(), h.pg.user(), h.pg.password());
+            } catch (IOException | SQLException | RuntimeException e) {
+                h.close();
+                throw e;
+            }
+            return h;
+        }
+
+        DayOutcome run(String date, Path inbox) throws IOException {
+            Path outbox = Files.createDirectories(work.resolve("out-" + date + "-" + outboxes.size()));
+            return cluster.runDay(date, inbox, outbox, e -> { });
+        }
+
+        Path clear(String date, Path inbox) throws IOException {
+            Path outbox = Files.createDirectories(work.resolve("out-" + date));
+            DayOutcome o = cluster.runDay(date, inbox, outbox, e -> { });
+            assertTrue(o.completed(), "day " + date + " failed: " + o.message());
+            outboxes.put(date, outbox);
+            return outbox;
+        }
+
+        Run verify(String date, Path outbox) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = VerifyCommand.run(date, db, outbox, TA, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+
+        VerifyReport verifyReport(String date, Path outbox) throws Exception {
+            return new DayVerifier().verify(db, date, outbox != null ? outbox : outboxes.get(date), TA);
+        }
+
+        /** Runs {@code action} with {@code sql} applied in a transaction that is rolled back after. */
+        <T> T inTransaction(String sql, Action<T> action) throws Exception {
+            db.setAutoCommit(false);
+            try (Statement s = db.createStatement()) {
+                assertEquals(1, s.executeUpdate(sql), sql);
+                return action.run();
+            } finally {
+                db.rollback();
+                db.setAutoCommit(true);
+            }
+        }
+
+        /** The report on {@code date} with one row corrupted (rolled back after); the command exits 1 on it. */
+        VerifyReport corrupted(String sql, String date, Path outbox) throws Exception {
+            return inTransaction(sql, () -> {
+                Run run = verify(date, outbox);
+                System.out.println("after " + sql + ":");
+                System.out.print(run.out);
+                assertEquals(1, run.exit, "verify must fail after " + sql + ":\n" + run.out + run.err);
+                return verifyReport(date, outbox);
+            });
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (db != null) {
+                    db.close();
+                }
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+            if (cluster != null) {
+                cluster.close();
+            }
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    private static Path goldenDir() {
+        String shared = System.getProperty("openta.shared.dir");
+        Path golden = shared == null ? null : Path.of(shared, "golden");
+        Assumptions.assumeTrue(golden != null && Files.isDirectory(golden.resolve("case-01-basic"))
+                && Files.isDirectory(golden.resolve("case-03-edges")), "no golden cases (openta.shared.dir)");
+        return golden;
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        return ((Number) row(db, sql)[0]).longValue();
+    }
+
+    private static Object[] row(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row: " + sql);
+            Object[] out = new Object[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rs.getObject(i + 1);
+            }
+            return out;
+        }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
+                Files.copy(p, to.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return new ArrayList<>(List.of(Files.readString(file, StandardCharsets.ISO_8859_1).split("\r\n")));
+    }
+
+    private static void write(Path file, List<String> lines) throws IOException {
+        Files.writeString(file, String.join("\r\n", lines) + "\r\n", StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,161 @@
+package io.openta.scheduler.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.openta.model.events.DayCommand;
+import io.openta.model.rules.Texts;
+import io.openta.runtime.config.OpenTaConfig;
+import io.openta.runtime.messaging.Messages;
+import io.openta.scheduler.service.DayStatusService;
+import io.openta.scheduler.service.DayStatusService.DayStatus;
+import io.openta.scheduler.service.DayStatusService.DaySummary;
+import io.openta.scheduler.service.OperatorException;
+import io.openta.scheduler.service.RollbackRequest;
+import io.openta.scheduler.service.RollbackService;
+
+/**
+ * The operators' API. Starting, pausing, resuming and cancelling a day publish a day command (the scheduler acts on
+ * the event, as it does on commands from anywhere else); status and rollback answer directly.
+ */
+@Path("/api/days")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "days", description = "Clearing days")
+public class DayResource {
+    private final Emitter<String> commands;
+    private final ObjectMapper json;
+    private final DayStatusService status;
+    private final RollbackService rollbacks;
+    private final OpenTaConfig config;
+
+    public DayResource(@Channel("commands-out") Emitter<String> commands, ObjectMapper json, DayStatusService status,
+            RollbackService rollbacks, OpenTaConfig config) {
+        this.commands = commands;
+        this.json = json;
+        this.status = status;
+        this.rollbacks = rollbacks;
+        this.config = config;
+    }
+
+    /** Where a day's files are: given in the request, or the serve process's defaults. */
+    public record StartRequest(String inbox, String outbox) {
+    }
+
+    public record Accepted(String date, String command, String requestId) {
+    }
+
+    public record Message(String message) {
+    }
+
+    @GET
+    @Operation(summary = "List the days the scheduler knows")
+    public List<DaySummary> days() {
+        return status.days();
+    }
+
+    @GET
+    @Path("/{date}")
+    @Operation(summary = "A day's status: stage, step, shard progress, stage runs and rollbacks")
+    public DayStatus day(@PathParam("date") String date) {
+        return status.day(checkDate(date));
+    }
+
+    @POST
+    @Path("/{date}/start")
+    @Operation(summary = "Start (or resume after a crash or rollback) the clearing of a day")
+    public Response start(@PathParam("date") String date, StartRequest body) {
+        String inbox = body != null && body.inbox() != null ? body.inbox() : config.inbox().orElse(null);
+        String outbox = body != null && body.outbox() != null ? body.outbox() : config.outbox().orElse(null);
+        if (inbox == null || outbox == null) {
+            throw new OperatorException(400, "no inbox/outbox given and the server has no default");
+        }
+        return send(new DayCommand(DayCommand.START, checkDate(date), inbox, outbox, UUID.randomUUID().toString()));
+    }
+
+    @POST
+    @Path("/{date}/pause")
+    @Operation(summary = "Stop dispatching the day's tasks; running ones finish")
+    public Response pause(@PathParam("date") String date) {
+        return control(DayCommand.PAUSE, date, "RUNNING");
+    }
+
+    @POST
+    @Path("/{date}/resume")
+    @Operation(summary = "Continue a paused day")
+    public Response resume(@PathParam("date") String date) {
+        return control(DayCommand.RESUME, date, "PAUSED");
+    }
+
+    @POST
+    @Path("/{date}/cancel")
+    @Operation(summary = "Stop the day and roll it back to its start")
+    public Response cancel(@PathParam("date") String date) {
+        return control(DayCommand.CANCEL, date, "RUNNING", "PAUSED", "STOPPED");
+    }
+
+    @POST
+    @Path("/{date}/rollback")
+    @Operation(summary = "Roll the latest day back: to a stage boundary, or withdrawing a file or an account")
+    public Message rollback(@PathParam("date") String date, RollbackRequest request,
+            @HeaderParam("X-OpenTA-User") String user) {
+        RollbackRequest req = request == null ? new RollbackRequest(null, null, null, user)
+                : new RollbackRequest(request.to(), request.file(), request.account(),
+                        request.by() != null ? request.by() : user);
+        return new Message(rollbacks.rollback(checkDate(date), req));
+    }
+
+    private Response control(String type, String date, String... allowed) {
+        String current = status.day(checkDate(date)).status();
+        if (!List.of(allowed).contains(current)) {
+            throw new OperatorException(409, "day " + date + " is " + current.toLowerCase() + ": cannot "
+                    + type.toLowerCase());
+        }
+        return send(new DayCommand(type, date, null, null, UUID.randomUUID().toString()));
+    }
+
+    private Response send(DayCommand command) {
+        try {
+            commands.send(Messages.keyed(command.date(), json.writeValueAsString(command)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return Response.accepted(new Accepted(command.date(), command.type(), command.requestId())).build();
+    }
+
+    private static String checkDate(String date) {
+        if (!Texts.validDate(date) || date.length() != 8) {
+            throw new OperatorException(400, "not a date YYYYMMDD: " + date);
+        }
+        return date;
+    }
+
+    /** Operator errors as {"message": ...} with their status. */
+    @jakarta.ws.rs.ext.Provider
+    public static class OperatorErrors implements jakarta.ws.rs.ext.ExceptionMapper<OperatorException> {
+        @Override
+        public Response toResponse(OperatorException e) {
+            return Response.status(e.status()).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("message", e.getMessage())).build();
+        }
+    }
+}
