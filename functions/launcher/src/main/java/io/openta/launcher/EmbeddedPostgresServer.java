@@ -29,6 +29,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setDataDirectory(dataDir.toFile())
                 .setCleanDataDirectory(false)
                 .setPort(Ports.free())
+                // a clearing day writes millions of rows in a few statements: room for WAL between checkpoints,
+                // memory for the sorts and hashes of set-based steps
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("checkpoint_timeout", "30min")
+                .setServerConfig("wal_buffers", "64MB")
+                .setServerConfig("work_mem", "64MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
                 .start();
         return new EmbeddedPostgresServer(pg);
     }

@@ -32,6 +32,7 @@ public final class OpenTa {
                    openta pause|resume|cancel --date YYYYMMDD [--url URL]
                    openta rollback --date YYYYMMDD (--to STAGE | --file NAME | --account TAAccountID)
                                    [--url URL | --data DIR] [--by NAME]
+                   openta verify --date YYYYMMDD [--data DIR] [--outbox DIR] [--ta CODE] [--db-url ...]
                    openta help
 
               day    clears one business day: reads the inbox, writes the outbox (created if missing)
@@ -48,10 +49,14 @@ public final class OpenTa {
               --db-url, --db-user, --db-password   an external PostgreSQL instead of the embedded one
                                   (env OPENTA_DB_URL, OPENTA_DB_USER, OPENTA_DB_PASSWORD)
               --kafka HOST:PORT   an external Kafka instead of the embedded one (env OPENTA_KAFKA)
+              verify  proves a cleared day record by record from the state and the files written; exits 1 on
+                     any mismatch (run it when no day is running on --data)
             exit codes: 0 cleared, 1 the day failed, 2 bad arguments""";
 
     private static final Set<String> DAY_OPTIONS = Set.of("--date", "--inbox", "--outbox", "--data", "--ta",
             "--shards", "--db-url", "--db-user", "--db-password", "--kafka");
+    private static final Set<String> VERIFY_OPTIONS = Set.of("--date", "--data", "--outbox", "--ta", "--db-url",
+            "--db-user", "--db-password");
     private static final Set<String> BENCH_OPTIONS = Set.of("--accounts", "--data", "--shards");
     private static final String DEFAULT_DATA = ".openta-data";
 
@@ -101,6 +106,8 @@ public final class OpenTa {
                     return control(args);
                 case "rollback":
                     return rollback(args);
+                case "verify":
+                    return verify(args);
                 case "help":
                 case "--help":
                 case "-h":
@@ -161,6 +168,18 @@ public final class OpenTa {
         OperatorCommands ops = operators();
         return ops.rollback(cl.optional("--url"), LocalCluster.Options.embedded(data, env), date, cl.optional("--to"),
                 cl.optional("--file"), cl.optional("--account"), by);
+    }
+
+    private int verify(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("verify", args, 1, VERIFY_OPTIONS);
+        String date = cl.date("--date");
+        Path data = CommandLine.directoryToBe("--data", orDefault(cl.optional("--data"), DEFAULT_DATA));
+        Path outbox = cl.optional("--outbox") == null ? null : cl.existingDir("--outbox");
+        String ta = orDefault(cl.optional("--ta"), LocalCluster.Options.DEFAULT_TA);
+        String dbUrl = orEnv(cl.optional("--db-url"), "OPENTA_DB_URL");
+        return io.openta.launcher.verify.VerifyCommand.runOnData(date, data, dbUrl,
+                orEnv(cl.optional("--db-user"), "OPENTA_DB_USER"), orEnv(cl.optional("--db-password"),
+                        "OPENTA_DB_PASSWORD"), outbox, ta, out, err);
     }
 
     private OperatorCommands operators() {

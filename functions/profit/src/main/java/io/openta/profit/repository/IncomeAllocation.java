@@ -1,55 +1,63 @@
 package io.openta.profit.repository;
 
 import io.openta.runtime.db.Sql;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * Money-market income, set-based (spec 2.4). Eligible shares e are the position's close before T (T's purchases do
- * not earn, T's redemptions do); raw = e x u / 10000 exactly (multiplied by 0.0001, since a numeric division
- * rounds); base = raw truncated toward zero to 0.01. The fund total R = Σ raw rounded half away from zero; the
- * k = (R - Σ base) / 0.01 positions with the largest |raw - base| (ties: larger e, then smaller TAAccountID) get one
- * more cent with the sign of u, so that Σ income = R exactly.
+ * Money-market income, set-based (spec 2.4), in two steps. Eligible shares e are the position's close before T (T's
+ * purchases do not earn, T's redemptions do); raw = e x u / 10000 exactly (multiplied by 0.0001, since a numeric
+ * division rounds); base = raw truncated toward zero to 0.01.
+ * <ol>
+ * <li>{@code totals} (one task, the whole fund): R = Σ raw rounded half away from zero, k = (R - Σ base) / 0.01, and
+ * the k-th position in the order |raw - base| descending, e descending, TAAccountID ascending;</li>
+ * <li>{@code income} (per shard): every eligible position's income = base, plus one cent with the sign of u when it
+ * comes no later than that k-th position in the order. So Σ income = R exactly, and each row is written once.</li>
+ * </ol>
  */
 public final class IncomeAllocation {
+    /** Eligible money-market positions of day $1 with their raw income, for the slots [$2, $3). */
+    private static final String EARNERS = """
+            SELECT p.slot, p.ta_account_id, p.fund_code, p.distributor, p.txn_account_id, p.e, q.income_per_10k AS u,
+              p.e * q.income_per_10k * 0.0001 AS raw, trunc(p.e * q.income_per_10k * 0.0001, 2) AS base
+            FROM (SELECT slot, ta_account_id, fund_code, distributor, txn_account_id,
+                    CASE WHEN close_date = $1 THEN prev_close ELSE close END AS e
+                  FROM clr.position WHERE slot >= $2 AND slot < $3) p
+            JOIN clr.quote q ON q.biz_date = $1 AND q.fund_code = p.fund_code
+            JOIN (SELECT DISTINCT ON (fund_code) fund_code, fund_type FROM clr.fund WHERE effective_date <= $1
+                  ORDER BY fund_code, effective_date DESC) f ON f.fund_code = p.fund_code AND f.fund_type = '01'
+            WHERE p.e > 0""";
+
     private IncomeAllocation() {
     }
 
-    public static long baseIncome(Sql sql, String date, int slotFrom, int slotTo) {
+    public static long fundTotals(Sql sql, String date) {
+        sql.update("DELETE FROM clr.income_fund WHERE biz_date = $1", date);
+        sql.update("""
+                INSERT INTO clr.income_fund (biz_date, fund_code, income_per_10k, total, cents)
+                SELECT $1, fund_code, min(u), round(sum(raw), 2), abs((round(sum(raw), 2) - sum(base)) * 100)::bigint
+                FROM (""" + EARNERS + """
+                ) e GROUP BY fund_code""", date, 0, 1024);
+        return sql.update("""
+                UPDATE clr.income_fund f SET last_diff = l.diff, last_eligible = l.e, last_account = l.ta_account_id
+                FROM clr.income_fund k CROSS JOIN LATERAL (
+                  SELECT abs(raw - base) AS diff, e, ta_account_id FROM (""" + EARNERS + """
+                  ) e WHERE e.fund_code = k.fund_code
+                  ORDER BY abs(raw - base) DESC, e DESC, ta_account_id OFFSET k.cents - 1 LIMIT 1) l
+                WHERE f.biz_date = $1 AND k.biz_date = $1 AND f.fund_code = k.fund_code AND k.cents > 0""",
+                date, 0, 1024);
+    }
+
+    public static long income(Sql sql, String date, int slotFrom, int slotTo) {
         sql.update("DELETE FROM clr.income WHERE biz_date = $1 AND slot >= $2 AND slot < $3", date, slotFrom, slotTo);
         return sql.update("""
                 INSERT INTO clr.income (biz_date, slot, ta_account_id, fund_code, distributor, txn_account_id, eligible,
                   raw, base, income)
-                SELECT $1, p.slot, p.ta_account_id, p.fund_code, p.distributor, p.txn_account_id, p.e,
-                  p.e * q.income_per_10k * 0.0001,
-                  trunc(p.e * q.income_per_10k * 0.0001, 2), trunc(p.e * q.income_per_10k * 0.0001, 2)
-                FROM (SELECT slot, ta_account_id, fund_code, distributor, txn_account_id,
-                        CASE WHEN close_date = $1 THEN prev_close ELSE close END AS e
-                      FROM clr.position WHERE slot >= $2 AND slot < $3) p
-                JOIN clr.quote q ON q.biz_date = $1 AND q.fund_code = p.fund_code
-                JOIN (SELECT DISTINCT ON (fund_code) fund_code, fund_type FROM clr.fund WHERE effective_date <= $1
-                      ORDER BY fund_code, effective_date DESC) f ON f.fund_code = p.fund_code AND f.fund_type = '01'
-                WHERE p.e > 0""", date, slotFrom, slotTo);
-    }
-
-    public static long residue(Sql sql, String date) {
-        sql.exec("ANALYZE clr.income");
-        sql.update("UPDATE clr.income SET income = base WHERE biz_date = $1 AND income <> base", date);
-        long cents = 0;
-        for (Row fund : sql.list("""
-                SELECT fund_code, ((round(sum(raw), 2) - sum(base)) * 100)::bigint AS k
-                FROM clr.income WHERE biz_date = $1 GROUP BY fund_code""", date)) {
-            long k = fund.getLong("k");
-            if (k == 0) {
-                continue;
-            }
-            cents += sql.update("""
-                    UPDATE clr.income i SET income = i.base + sign($3::bigint) * 0.01 FROM (
-                      SELECT slot, ta_account_id FROM clr.income WHERE biz_date = $1 AND fund_code = $2
-                      ORDER BY abs(raw - base) DESC, eligible DESC, ta_account_id
-                      LIMIT abs($3::bigint)) w
-                    WHERE i.biz_date = $1 AND i.fund_code = $2 AND i.slot = w.slot
-                      AND i.ta_account_id = w.ta_account_id""", date, fund.getString("fund_code"), k);
-        }
-        return cents;
+                SELECT $1, e.slot, e.ta_account_id, e.fund_code, e.distributor, e.txn_account_id, e.e, e.raw, e.base,
+                  e.base + CASE WHEN f.cents > 0 AND (abs(e.raw - e.base) > f.last_diff
+                      OR (abs(e.raw - e.base) = f.last_diff AND (e.e > f.last_eligible
+                        OR (e.e = f.last_eligible AND e.ta_account_id <= f.last_account))))
+                    THEN sign(e.u) * 0.01 ELSE 0 END
+                FROM (""" + EARNERS + """
+                ) e JOIN clr.income_fund f ON f.biz_date = $1 AND f.fund_code = e.fund_code""",
+                date, slotFrom, slotTo);
     }
 }

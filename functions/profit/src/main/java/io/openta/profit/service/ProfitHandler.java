@@ -8,8 +8,8 @@ import io.openta.runtime.task.StageHandler;
 import io.openta.runtime.task.TaskContext;
 
 /**
- * Profit (spec 2.4): step {@code income} computes each eligible position's raw and truncated income per shard;
- * step {@code residue} (one task) hands out each fund's residue cents, which needs the fund-wide total.
+ * Profit (spec 2.4): step {@code totals} (one task) finds each fund's total and which positions get its residue
+ * cents, which needs the whole fund; step {@code income} writes each eligible position's income per shard.
  */
 @ApplicationScoped
 public class ProfitHandler implements StageHandler {
@@ -22,8 +22,8 @@ public class ProfitHandler implements StageHandler {
     @Override
     public long execute(TaskContext ctx) {
         return switch (ctx.step()) {
-            case "income" -> IncomeAllocation.baseIncome(ctx.sql(), ctx.date(), ctx.slotFrom(), ctx.slotTo());
-            case "residue" -> IncomeAllocation.residue(ctx.sql(), ctx.date());
+            case "totals" -> IncomeAllocation.fundTotals(ctx.sql(), ctx.date());
+            case "income" -> IncomeAllocation.income(ctx.sql(), ctx.date(), ctx.slotFrom(), ctx.slotTo());
             default -> throw new IllegalArgumentException("profit has no step " + ctx.step());
         };
     }

@@ -76,6 +76,22 @@ public class Staging {
         deleteTree(root.resolve(date));
     }
 
+    /** Drops the staged files of every day before {@code date} (their days can no longer be rolled back). */
+    public void deleteDaysBefore(String date) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> days = Files.list(root)) {
+            for (Path day : days.toList()) {
+                if (day.getFileName().toString().compareTo(date) < 0) {
+                    deleteTree(day);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;

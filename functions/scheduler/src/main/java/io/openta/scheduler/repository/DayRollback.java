@@ -49,6 +49,7 @@ public final class DayRollback {
         }
         if (to <= Stage.PROFIT.ordinal()) {
             sql.update("DELETE FROM clr.income WHERE biz_date = $1", date);
+            sql.update("DELETE FROM clr.income_fund WHERE biz_date = $1", date);
         }
         if (to <= Stage.CLEARING.ordinal()) {
             sql.update("DELETE FROM trd.trade_cfm WHERE biz_date = $1", date);

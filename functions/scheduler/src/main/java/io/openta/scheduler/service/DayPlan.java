@@ -22,7 +22,7 @@ public final class DayPlan {
                     "SELECT count(*)::int AS n FROM trd.inbox_file WHERE biz_date = $1 AND role = 'IMPORT'", date)
                     .getInteger("n")), new Step("index", 1));
             case CLEARING -> List.of(new Step("accounts", 1), new Step("route", 1), new Step("trades", shards));
-            case PROFIT -> List.of(new Step("income", shards), new Step("residue", 1));
+            case PROFIT -> List.of(new Step("totals", 1), new Step("income", shards));
             case SHARE_ADJUST -> List.of(new Step("adjust", shards));
             case EXPORT, PROFIT_EXPORT -> List.of(new Step("files", shards));
             case SECONDARY_CLEARING -> {

@@ -131,6 +131,15 @@ public class DayScheduler {
             continueDay(sql, lockDay(sql, c.date()), e);
             return;
         }
+        if (day != null && "COMPLETED".equals(day.status()) && day.inbox().equals(c.inbox())
+                && day.outbox().equals(c.outbox()) && !staging.stagedFiles(c.date()).isEmpty()) {
+            // the same command again after the day completed (its process died before it heard so): the day is
+            // the latest and its files are still staged, so send them again rather than fail
+            LOG.infof("day %s is already cleared to %s: publishing its files again", c.date(), c.outbox());
+            sql.update("UPDATE sched.day SET request_id = $2 WHERE biz_date = $1", c.date(), c.requestId());
+            e.publish = lockDay(sql, c.date());
+            return;
+        }
         if (day != null && "COMPLETED".equals(day.status())) {
             e.events.add(event(DayEvent.DAY_FAILED, c.date(), "", "day " + c.date()
                     + " is not later than the last cleared day " + lastCleared(sql) + " (roll it back to clear it again)",
@@ -354,7 +363,8 @@ public class DayScheduler {
                     RETURNING (extract(epoch FROM finished_at - started_at) * 1000)::bigint AS ms""", day.date());
             return r == null ? 0L : r.getLong("ms");
         });
-        staging.deleteDay(day.date());
+        // the day's staged files stay while it is the latest day: a rollback to a stage re-publishes the earlier ones
+        staging.deleteDaysBefore(day.date());
         LOG.infof("day %s cleared: %d files in %s", day.date(), files, day.outbox());
         out.publish(new DayEvent(DayEvent.DAY_COMPLETED, day.date(), "", files, 0, ms,
                 files + " files in " + day.outbox(), day.requestId()));

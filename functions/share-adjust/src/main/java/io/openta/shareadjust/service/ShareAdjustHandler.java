@@ -27,13 +27,13 @@ public class ShareAdjustHandler implements StageHandler {
                   prev_close_date = CASE WHEN p.close_date = $1 THEN p.prev_close_date ELSE p.close_date END,
                   close = CASE WHEN p.close_date = $1 THEN p.prev_close ELSE p.close END + d.delta,
                   close_date = $1
-                FROM (SELECT slot, ta_account_id, fund_code, sum(delta) AS delta FROM (
-                        SELECT slot, ta_account_id, fund_code, purchased - redeemed AS delta FROM clr.position_move
-                        WHERE biz_date = $1 AND batch = '000' AND slot >= $2 AND slot < $3
-                        UNION ALL
-                        SELECT slot, ta_account_id, fund_code, income FROM clr.income
-                        WHERE biz_date = $1 AND slot >= $2 AND slot < $3) m
-                      GROUP BY slot, ta_account_id, fund_code) d
+                FROM (SELECT coalesce(i.slot, m.slot) AS slot, coalesce(i.ta_account_id, m.ta_account_id) AS ta_account_id,
+                        coalesce(i.fund_code, m.fund_code) AS fund_code,
+                        coalesce(i.income, 0) + coalesce(m.purchased - m.redeemed, 0) AS delta
+                      FROM (SELECT * FROM clr.income WHERE biz_date = $1 AND slot >= $2 AND slot < $3) i
+                      FULL JOIN (SELECT * FROM clr.position_move
+                                 WHERE biz_date = $1 AND batch = '000' AND slot >= $2 AND slot < $3) m
+                        ON m.slot = i.slot AND m.ta_account_id = i.ta_account_id AND m.fund_code = i.fund_code) d
                 WHERE p.slot = d.slot AND p.ta_account_id = d.ta_account_id AND p.fund_code = d.fund_code
                   AND p.slot >= $2 AND p.slot < $3""",
                 ctx.date(), ctx.slotFrom(), ctx.slotTo());

@@ -3,7 +3,9 @@ package io.openta.trade.repository;
 import io.openta.runtime.db.Sql;
 
 /**
- * Routes one clearing's applications (a batch) to shards, set-based: the checks that come before the position —
+ * Routes one clearing's applications (a batch) to shards, set-based, and numbers them: TASerialNO follows the order
+ * (batch, file sender, AppSheetSerialNo, record order) over every 03 record of the day, refused ones included
+ * (spec 2.3), so a batch's numbers follow those of the batches before it. The checks that come before the position —
  * 0139, 0496, the record-local ones, 0200 (fund in the catalogue), 0009/0518 (account resolution) — give
  * {@code pre_code}; an application that passes them gets its account and the account's hash slot, so that every
  * application of a position lands in one shard. Refused ones get a slot of their own record, spreading them evenly.
@@ -13,10 +15,11 @@ public final class TradeRouting {
     }
 
     public static long route(Sql sql, String date, String batch) {
-        sql.exec("ANALYZE acct.account, clr.position");
         long routed = sql.update("""
                 WITH resolved AS (
-                  SELECT t.batch, t.sender, t.record_no, t.ta_serial,
+                  SELECT t.batch, t.sender, t.record_no,
+                    (SELECT count(*) FROM trd.trade_app e WHERE e.biz_date = $1 AND e.batch < $2)
+                      + row_number() OVER (ORDER BY t.sender COLLATE "C", t.serial COLLATE "C", t.record_no) AS ta_serial,
                     CASE WHEN t.serial_code IS NOT NULL THEN t.serial_code
                          WHEN t.dup THEN '0496'
                          WHEN t.local_code IS NOT NULL THEN t.local_code
@@ -37,7 +40,7 @@ public final class TradeRouting {
                        AND looked_up.distributor = rtrim(t.distributor)
                        AND looked_up.txn_account_id = rtrim(t.txn_account_id)
                   WHERE t.biz_date = $1 AND t.batch = $2)
-                UPDATE trd.trade_app t SET pre_code = r.code,
+                UPDATE trd.trade_app t SET pre_code = r.code, ta_serial = r.ta_serial,
                   ta_account_id = CASE WHEN r.code IS NULL THEN r.account_id END,
                   slot = CASE WHEN r.code IS NULL THEN r.account_slot ELSE (hashint8(r.ta_serial) & 1023) END
                 FROM resolved r
