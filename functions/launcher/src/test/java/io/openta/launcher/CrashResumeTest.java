@@ -25,7 +25,7 @@ class CrashResumeTest {
     private static final String DAY1 = "20261125";
     private static final String DAY2 = "20261126";
     /** Milliseconds after the k-th completed stage at which the kill lands. */
-    private static final int[] DELAYS = { 0, 40, 150 };
+    private static final int[] DELAYS = { 0, 15, 50 };
 
     @TempDir
     Path work;

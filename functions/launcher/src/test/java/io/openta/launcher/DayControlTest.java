@@ -75,6 +75,14 @@ class DayControlTest {
             api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed after cancel");
             TestCases.assertSameOutbox(reference, afterCancel, "day cleared again after a cancel");
 
+            // what the day left in the metrics, and a health check that watches for stuck stages
+            String metrics = httpGet(url + "/q/metrics");
+            for (String counter : new String[] { "openta_tasks_dispatched_total", "openta_tasks_completed_total",
+                    "openta_stage_duration_seconds_count" }) {
+                assertTrue(metrics.contains(counter), counter + " missing from /q/metrics");
+            }
+            assertTrue(httpGet(url + "/q/health/well").contains("stages-progressing"));
+
             // operators' mistakes: a one-line reason and a non-zero exit
             Result unknown = cli("status", "--date", "20991231", "--url", url);
             assertEquals(1, unknown.code);
@@ -86,6 +94,11 @@ class DayControlTest {
         Result noServer = cli("status", "--url", "http://127.0.0.1:" + Ports.free());
         assertEquals(1, noServer.code);
         assertTrue(noServer.err.contains("no OpenTA serve process"), noServer.err);
+    }
+
+    private static String httpGet(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private record Result(int code, String out, String err) {

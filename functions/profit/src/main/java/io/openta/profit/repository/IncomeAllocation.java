@@ -30,6 +30,8 @@ public final class IncomeAllocation {
     }
 
     public static long fundTotals(Sql sql, String date) {
+        // ranking every earner of a fund is one sort of up to millions of rows: let it stay in memory
+        sql.exec("SET LOCAL work_mem = '512MB'");
         sql.update("DELETE FROM clr.income_fund WHERE biz_date = $1", date);
         sql.update("""
                 INSERT INTO clr.income_fund (biz_date, fund_code, income_per_10k, total, cents)

@@ -81,7 +81,8 @@ public class TaskRunner {
                         task.date(), task.stage(), task.step(), task.shard(), records);
                 tx.commitAndAwait();
                 metrics.counter("openta.tasks.completed", "stage", task.stage()).increment();
-                sample.stop(metrics.timer("openta.task.duration", "stage", task.stage()));
+                long nanos = sample.stop(metrics.timer("openta.task.duration", "stage", task.stage()));
+                LOG.infof("%s: %d records in %d ms", task.describe(), records, nanos / 1_000_000);
                 return TaskResult.done(task, records);
             } catch (RuntimeException | Error e) {
                 safeRollback(tx);
