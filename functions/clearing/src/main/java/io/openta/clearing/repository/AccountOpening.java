@@ -18,22 +18,24 @@ public final class AccountOpening {
                   return_code = coalesce(serial_code, CASE WHEN dup THEN '0496' END, local_code)
                 WHERE biz_date = $1""", date);
         // 0392: an account for (DistributorCode, TransactionAccountID) exists, or an earlier record opens it today
-        sql.update("""
-                UPDATE acct.account_app a SET return_code = '0392' FROM (
+        sql.materialize("account_taken", """
+                SELECT sender, record_no FROM (
                   SELECT c.sender, c.record_no,
                     row_number() OVER (PARTITION BY rtrim(c.distributor), rtrim(c.txn_account_id)
                                        ORDER BY c.sender COLLATE "C", c.record_no) AS rn,
                     EXISTS (SELECT 1 FROM acct.account x WHERE x.distributor = rtrim(c.distributor)
                             AND x.txn_account_id = rtrim(c.txn_account_id)) AS existing
                   FROM acct.account_app c WHERE c.biz_date = $1 AND c.return_code IS NULL) d
-                WHERE a.biz_date = $1 AND a.sender = d.sender AND a.record_no = d.record_no
-                  AND (d.existing OR d.rn > 1)""", date);
+                WHERE d.existing OR d.rn > 1""", date);
         sql.update("""
-                UPDATE acct.account_app a SET return_code = '0000', ta_account_id = n.id FROM (
-                  SELECT c.sender, c.record_no,
-                    (SELECT coalesce(max(ta_account_id), 0) FROM acct.account)
-                      + row_number() OVER (ORDER BY c.sender COLLATE "C", c.record_no) AS id
-                  FROM acct.account_app c WHERE c.biz_date = $1 AND c.return_code IS NULL) n
+                UPDATE acct.account_app a SET return_code = '0392' FROM account_taken d
+                WHERE a.biz_date = $1 AND a.sender = d.sender AND a.record_no = d.record_no""", date);
+        sql.materialize("account_opened", """
+                SELECT c.sender, c.record_no, (SELECT coalesce(max(ta_account_id), 0) FROM acct.account)
+                  + row_number() OVER (ORDER BY c.sender COLLATE "C", c.record_no) AS id
+                FROM acct.account_app c WHERE c.biz_date = $1 AND c.return_code IS NULL""", date);
+        sql.update("""
+                UPDATE acct.account_app a SET return_code = '0000', ta_account_id = n.id FROM account_opened n
                 WHERE a.biz_date = $1 AND a.sender = n.sender AND a.record_no = n.record_no""", date);
         sql.update("""
                 INSERT INTO acct.account (ta_account_id, distributor, txn_account_id, indiv, opened_date, slot)

@@ -8,7 +8,8 @@ import io.openta.runtime.db.Sql;
  * division rounds); base = raw truncated toward zero to 0.01.
  * <ol>
  * <li>{@code totals} (one task, the whole fund): R = Σ raw rounded half away from zero, k = (R - Σ base) / 0.01, and
- * the k-th position in the order |raw - base| descending, e descending, TAAccountID ascending;</li>
+ * the k-th position in the order |raw - base| descending, e descending, TAAccountID ascending (|raw - base| has
+ * at most 11 decimals, so it ranks exactly as a whole number of 10^-11, which sorts far faster than numeric);</li>
  * <li>{@code income} (per shard): every eligible position's income = base, plus one cent with the sign of u when it
  * comes no later than that k-th position in the order. So Σ income = R exactly, and each row is written once.</li>
  * </ol>
@@ -17,7 +18,9 @@ public final class IncomeAllocation {
     /** Eligible money-market positions of day $1 with their raw income, for the slots [$2, $3). */
     private static final String EARNERS = """
             SELECT p.slot, p.ta_account_id, p.fund_code, p.distributor, p.txn_account_id, p.e, q.income_per_10k AS u,
-              p.e * q.income_per_10k * 0.0001 AS raw, trunc(p.e * q.income_per_10k * 0.0001, 2) AS base
+              p.e * q.income_per_10k * 0.0001 AS raw, trunc(p.e * q.income_per_10k * 0.0001, 2) AS base,
+              (abs(p.e * q.income_per_10k * 0.0001 - trunc(p.e * q.income_per_10k * 0.0001, 2))
+                * 100000000000)::bigint AS diff, (p.e * 100)::bigint AS e_cents
             FROM (SELECT slot, ta_account_id, fund_code, distributor, txn_account_id,
                     CASE WHEN close_date = $1 THEN prev_close ELSE close END AS e
                   FROM clr.position WHERE slot >= $2 AND slot < $3) p
@@ -41,9 +44,9 @@ public final class IncomeAllocation {
         return sql.update("""
                 UPDATE clr.income_fund f SET last_diff = l.diff, last_eligible = l.e, last_account = l.ta_account_id
                 FROM clr.income_fund k CROSS JOIN LATERAL (
-                  SELECT abs(raw - base) AS diff, e, ta_account_id FROM (""" + EARNERS + """
+                  SELECT diff, e, ta_account_id FROM (""" + EARNERS + """
                   ) e WHERE e.fund_code = k.fund_code
-                  ORDER BY abs(raw - base) DESC, e DESC, ta_account_id OFFSET k.cents - 1 LIMIT 1) l
+                  ORDER BY diff DESC, e_cents DESC, ta_account_id OFFSET k.cents - 1 LIMIT 1) l
                 WHERE f.biz_date = $1 AND k.biz_date = $1 AND f.fund_code = k.fund_code AND k.cents > 0""",
                 date, 0, 1024);
     }
@@ -54,8 +57,8 @@ public final class IncomeAllocation {
                 INSERT INTO clr.income (biz_date, slot, ta_account_id, fund_code, distributor, txn_account_id, eligible,
                   raw, base, income)
                 SELECT $1, e.slot, e.ta_account_id, e.fund_code, e.distributor, e.txn_account_id, e.e, e.raw, e.base,
-                  e.base + CASE WHEN f.cents > 0 AND (abs(e.raw - e.base) > f.last_diff
-                      OR (abs(e.raw - e.base) = f.last_diff AND (e.e > f.last_eligible
+                  e.base + CASE WHEN f.cents > 0 AND (e.diff > f.last_diff
+                      OR (e.diff = f.last_diff AND (e.e > f.last_eligible
                         OR (e.e = f.last_eligible AND e.ta_account_id <= f.last_account))))
                     THEN sign(e.u) * 0.01 ELSE 0 END
                 FROM (""" + EARNERS + """

@@ -65,6 +65,15 @@ public final class Sql {
         return n;
     }
 
+    /**
+     * Materialises a query as a temporary table dropped at commit, with statistics. A set-based UPDATE then joins a
+     * table whose size the planner knows, instead of a window subquery it may guess at one row and re-run per row.
+     */
+    public void materialize(String table, String query, Object... args) {
+        update("CREATE TEMP TABLE " + table + " ON COMMIT DROP AS " + query, args);
+        exec("ANALYZE " + table);
+    }
+
     /** All rows of a query as a list (for small result sets). */
     public List<Row> list(String sql, Object... args) {
         List<Row> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.openta.trade.repository;
 
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Statistics;
 
 /**
  * Routes one clearing's applications (a batch) to shards, set-based, and numbers them: TASerialNO follows the order
@@ -16,8 +17,7 @@ public final class TradeRouting {
 
     /** Routing touches the batch's applications once more; they are counted by the shard step, so this counts none. */
     public static long route(Sql sql, String date, String batch) {
-        sql.update("""
-                WITH resolved AS (
+        sql.materialize("resolved", """
                   SELECT t.batch, t.sender, t.record_no,
                     (SELECT count(*) FROM trd.trade_app e WHERE e.biz_date = $1 AND e.batch < $2)
                       + row_number() OVER (ORDER BY t.sender COLLATE "C", t.serial COLLATE "C", t.record_no) AS ta_serial,
@@ -40,15 +40,16 @@ public final class TradeRouting {
                   LEFT JOIN acct.account looked_up ON rtrim(t.ta_account_text) = ''
                        AND looked_up.distributor = rtrim(t.distributor)
                        AND looked_up.txn_account_id = rtrim(t.txn_account_id)
-                  WHERE t.biz_date = $1 AND t.batch = $2)
+                  WHERE t.biz_date = $1 AND t.batch = $2""", date, batch);
+        long routed = sql.update("""
                 UPDATE trd.trade_app t SET pre_code = r.code, ta_serial = r.ta_serial,
                   ta_account_id = CASE WHEN r.code IS NULL THEN r.account_id END,
                   slot = CASE WHEN r.code IS NULL THEN r.account_slot ELSE (hashint8(r.ta_serial) & 1023) END
                 FROM resolved r
-                WHERE t.biz_date = $1 AND t.batch = r.batch AND t.sender = r.sender AND t.record_no = r.record_no""",
-                date, batch);
+                WHERE t.biz_date = $1 AND t.batch = $2 AND r.batch = $2 AND t.sender = r.sender
+                  AND t.record_no = r.record_no""", date, batch);
         // the shards select by slot: let the planner know how the slots fell
-        sql.exec("ANALYZE trd.trade_app");
+        Statistics.refreshIfGrown(sql, "trd.trade_app", routed);
         return 0;
     }
 }
