@@ -1,6 +1,7 @@
 package io.openta.fileimport.repository;
 
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Statistics;
 
 /**
  * The day's check that spans files, set-based over all imported applications (only duplicates are written).
@@ -12,6 +13,7 @@ public final class SerialIndex {
     }
 
     public static long build(Sql sql, String date) {
+        Statistics.refresh(sql, "acct.account_app", "trd.trade_app");
         sql.materialize("duplicate", """
                 SELECT kind, sender, batch, record_no FROM (
                   SELECT kind, sender, batch, record_no, row_number() OVER (PARTITION BY sender, serial

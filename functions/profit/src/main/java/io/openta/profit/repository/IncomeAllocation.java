@@ -1,6 +1,7 @@
 package io.openta.profit.repository;
 
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Statistics;
 
 /**
  * Money-market income, set-based (spec 2.4), in two steps. Eligible shares e are the position's close before T (T's
@@ -33,6 +34,8 @@ public final class IncomeAllocation {
     }
 
     public static long fundTotals(Sql sql, String date) {
+        // the first single task after clearing: statistics for what the clearing shards wrote (the exports join it)
+        Statistics.refresh(sql, "trd.trade_cfm", "clr.position_move", "clr.position");
         // ranking every earner of a fund is one sort of up to millions of rows: let it stay in memory
         sql.exec("SET LOCAL work_mem = '512MB'");
         sql.update("DELETE FROM clr.income_fund WHERE biz_date = $1", date);

@@ -1,19 +1,18 @@
 package io.openta.runtime.db;
 
 /**
- * Fresh planner statistics where a day's bulk load changed a table a lot (its first days, or a day far larger than
- * usual); otherwise the statistics autovacuum keeps are good enough, and ANALYZE of a large table costs seconds.
+ * Planner statistics for the day's rows. The day tables hold every day, and the newest business date is not in the
+ * statistics until someone analyses them: the planner then takes "this day" for one row and joins it by re-scanning
+ * (seconds turn into minutes). So the single-task steps that follow a bulk load analyse what it wrote, with a small
+ * sample: a few thousand rows tell the day's size well enough, and cost milliseconds even on large tables.
  */
 public final class Statistics {
     private Statistics() {
     }
 
-    /** ANALYZE {@code table} when {@code rowsAdded} is more than a tenth of the rows it had at its last analysis. */
-    public static void refreshIfGrown(Sql sql, String table, long rowsAdded) {
-        double known = sql.one("SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1::regclass", table)
-                .getDouble("n");
-        if (known < 0 || rowsAdded > known / 10) {
-            sql.exec("ANALYZE " + table);
-        }
+    public static void refresh(Sql sql, String... tables) {
+        sql.exec("SET LOCAL default_statistics_target = 10");
+        sql.exec("ANALYZE " + String.join(", ", tables));
+        sql.exec("RESET default_statistics_target");
     }
 }

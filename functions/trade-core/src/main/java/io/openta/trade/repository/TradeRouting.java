@@ -41,7 +41,7 @@ public final class TradeRouting {
                        AND looked_up.distributor = rtrim(t.distributor)
                        AND looked_up.txn_account_id = rtrim(t.txn_account_id)
                   WHERE t.biz_date = $1 AND t.batch = $2""", date, batch);
-        long routed = sql.update("""
+        sql.update("""
                 UPDATE trd.trade_app t SET pre_code = r.code, ta_serial = r.ta_serial,
                   ta_account_id = CASE WHEN r.code IS NULL THEN r.account_id END,
                   slot = CASE WHEN r.code IS NULL THEN r.account_slot ELSE (hashint8(r.ta_serial) & 1023) END
@@ -49,7 +49,7 @@ public final class TradeRouting {
                 WHERE t.biz_date = $1 AND t.batch = $2 AND r.batch = $2 AND t.sender = r.sender
                   AND t.record_no = r.record_no""", date, batch);
         // the shards select by slot: let the planner know how the slots fell
-        Statistics.refreshIfGrown(sql, "trd.trade_app", routed);
+        Statistics.refresh(sql, "trd.trade_app");
         return 0;
     }
 }
