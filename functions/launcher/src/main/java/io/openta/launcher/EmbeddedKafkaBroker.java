@@ -136,7 +136,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             } catch (Exception e) {
                 last = new IllegalStateException("Kafka not ready: " + e, e);
             }
-            sleep(200);
+            Ports.pause(200);
         }
         throw last != null ? last : new IllegalStateException("Kafka not ready after 60 s");
     }
@@ -159,14 +159,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         stop();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {

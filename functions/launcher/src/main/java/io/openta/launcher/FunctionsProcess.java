@@ -167,7 +167,7 @@ public final class FunctionsProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the functions app", e);
             }
-            sleep(250);
+            Ports.pause(250);
         }
         throw new IllegalStateException("the functions app was not ready after " + timeout.toSeconds() + " s; "
                 + logFile + " ends with:" + System.lineSeparator() + logTail(40));
@@ -244,12 +244,4 @@ public final class FunctionsProcess implements AutoCloseable {
         stop();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -18,4 +18,14 @@ final class Ports {
             throw new UncheckedIOException("no free port", e);
         }
     }
+
+    /** Waits between polls of something starting up; an interrupt ends the wait with an error. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
 }
