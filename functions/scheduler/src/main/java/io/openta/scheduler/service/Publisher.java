@@ -28,6 +28,7 @@ public class Publisher {
         List<Path> files = staging.stagedFiles(date);
         try {
             Files.createDirectories(outbox);
+            removeLeftovers(outbox);
             for (Path file : files) {
                 Path target = outbox.resolve(file.getFileName().toString());
                 Path temp = outbox.resolve("." + file.getFileName() + ".openta-tmp");
@@ -38,5 +39,14 @@ public class Publisher {
             throw new UncheckedIOException("publishing day " + date + " to " + outbox, e);
         }
         return files.stream().map(f -> f.getFileName().toString()).toList();
+    }
+
+    /** A publish killed mid-copy leaves a hidden temporary; the next publish clears it before writing. */
+    private static void removeLeftovers(Path outbox) throws IOException {
+        try (var entries = Files.newDirectoryStream(outbox, ".*.openta-tmp")) {
+            for (Path leftover : entries) {
+                Files.deleteIfExists(leftover);
+            }
+        }
     }
 }
