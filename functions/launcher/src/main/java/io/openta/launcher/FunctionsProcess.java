@@ -95,6 +95,8 @@ public final class FunctionsProcess implements AutoCloseable {
         env.put("OPENTA_SHARDS", String.valueOf(s.shards()));
         env.put("OPENTA_STAGING_DIR", s.stagingDir().toAbsolutePath().toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        // a local run stops the app right after its day: ./openta verify proves a day on demand instead
+        env.put("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "false");
         // the app exits by itself if this launcher dies without stopping it (kill -9)
         env.put("OPENTA_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         if (s.extraEnv() != null) {

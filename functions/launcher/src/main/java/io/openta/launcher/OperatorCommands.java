@@ -38,7 +38,7 @@ final class OperatorCommands {
 
     int serve(LocalCluster.Options options, int port, Path inbox, Path outbox) {
         LocalCluster.Options o = options.withHttp(port, Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX",
-                outbox.toString()));
+                outbox.toString(), "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             Files.createDirectories(outbox);

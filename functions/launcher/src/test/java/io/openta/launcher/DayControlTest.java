@@ -35,7 +35,8 @@ class DayControlTest {
         Path afterCancel = work.resolve("after-cancel");
         LocalCluster.Options options = TestCases.options(work.resolve("data"));
         try (LocalCluster cluster = LocalCluster.start(options.withHttp(options.httpPort(),
-                Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX", undisturbed.toString())))) {
+                Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX", undisturbed.toString(),
+                        "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true")))) {
             Api api = new Api(cluster);
             String url = "http://127.0.0.1:" + cluster.functions().httpPort();
 
@@ -75,10 +76,14 @@ class DayControlTest {
             api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed after cancel");
             TestCases.assertSameOutbox(reference, afterCancel, "day cleared again after a cancel");
 
-            // what the day left in the metrics, and a health check that watches for stuck stages
+            // the day proven record by record through the API; what the days left in the metrics (the release
+            // analysis watches openta_verify_mismatches_total); a health check that watches for stuck stages
+            JsonNode verified = new ApiClient(url).get("/api/days/" + DAY + "/verify");
+            assertTrue(verified.path("ok").asBoolean(), verified.toString());
             String metrics = httpGet(url + "/q/metrics");
             for (String counter : new String[] { "openta_tasks_dispatched_total", "openta_tasks_completed_total",
-                    "openta_stage_duration_seconds_count" }) {
+                    "openta_stage_duration_seconds_count", "openta_verify_mismatches_total",
+                    "openta_verify_runs_total" }) {
                 assertTrue(metrics.contains(counter), counter + " missing from /q/metrics");
             }
             assertTrue(httpGet(url + "/q/health/well").contains("stages-progressing"));

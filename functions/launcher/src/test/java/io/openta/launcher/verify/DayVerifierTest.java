@@ -1,5 +1,7 @@
 package io.openta.launcher.verify;
 
+import io.openta.verify.DayVerifier;
+import io.openta.verify.VerifyReport;
 import io.openta.launcher.DayOutcome;
 import io.openta.launcher.EmbeddedPostgresServer;
 import io.openta.launcher.FunctionsProcess;

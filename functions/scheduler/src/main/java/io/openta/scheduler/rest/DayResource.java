@@ -26,6 +26,7 @@ import io.openta.model.events.DayCommand;
 import io.openta.model.rules.Texts;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.messaging.Messages;
+import io.openta.scheduler.service.DayAudit;
 import io.openta.scheduler.service.DayStatusService;
 import io.openta.scheduler.service.DayStatusService.DayStatus;
 import io.openta.scheduler.service.DayStatusService.DaySummary;
@@ -47,14 +48,16 @@ public class DayResource {
     private final DayStatusService status;
     private final RollbackService rollbacks;
     private final OpenTaConfig config;
+    private final DayAudit audit;
 
     public DayResource(@Channel("commands-out") Emitter<String> commands, ObjectMapper json, DayStatusService status,
-            RollbackService rollbacks, OpenTaConfig config) {
+            RollbackService rollbacks, OpenTaConfig config, DayAudit audit) {
         this.commands = commands;
         this.json = json;
         this.status = status;
         this.rollbacks = rollbacks;
         this.config = config;
+        this.audit = audit;
     }
 
     /** Where a day's files are: given in the request, or the serve process's defaults. */
@@ -78,6 +81,17 @@ public class DayResource {
     @Operation(summary = "A day's status: stage, step, shard progress, stage runs and rollbacks")
     public DayStatus day(@PathParam("date") String date) {
         return status.day(checkDate(date));
+    }
+
+    @GET
+    @Path("/{date}/verify")
+    @Operation(summary = "Prove a completed day record by record from the state and the files it published")
+    public DayAudit.Result verify(@PathParam("date") String date) {
+        DayStatus day = status.day(checkDate(date));
+        if (!"COMPLETED".equals(day.status())) {
+            throw new OperatorException(409, "day " + date + " is " + day.status().toLowerCase() + ", not completed");
+        }
+        return audit.verify(date, java.nio.file.Path.of(day.outbox()));
     }
 
     @POST

@@ -40,9 +40,10 @@ public class DayScheduler {
     private final OpenTaConfig config;
     private final SchedulerConfig scheduling;
     private final MeterRegistry metrics;
+    private final DayAudit audit;
 
     public DayScheduler(Transactions db, Outbound out, Publisher publisher, Staging staging, OpenTaConfig config,
-            SchedulerConfig scheduling, MeterRegistry metrics) {
+            SchedulerConfig scheduling, MeterRegistry metrics, DayAudit audit) {
         this.db = db;
         this.out = out;
         this.publisher = publisher;
@@ -50,6 +51,7 @@ public class DayScheduler {
         this.config = config;
         this.scheduling = scheduling;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     /** What one transaction decided to send, sent once it has committed. */
@@ -368,6 +370,7 @@ public class DayScheduler {
         LOG.infof("day %s cleared: %d files in %s", day.date(), files, day.outbox());
         out.publish(new DayEvent(DayEvent.DAY_COMPLETED, day.date(), "", files, 0, ms,
                 files + " files in " + day.outbox(), day.requestId()));
+        audit.afterDay(day.date(), Path.of(day.outbox()));
     }
 
     // ------------------------------------------------------------------ helpers

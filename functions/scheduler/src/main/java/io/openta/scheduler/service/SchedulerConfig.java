@@ -23,4 +23,8 @@ public interface SchedulerConfig {
     /** A stage running longer than this is reported stuck by the health check. */
     @WithDefault("PT30M")
     Duration stuckAfter();
+
+    /** Verify each completed day record by record in the background, counting mismatches in the metrics. */
+    @WithDefault("true")
+    boolean verifyAfterDay();
 }

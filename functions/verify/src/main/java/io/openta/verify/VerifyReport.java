@@ -1,4 +1,4 @@
-package io.openta.launcher.verify;
+package io.openta.verify;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.openta.launcher.verify;
+package io.openta.verify;
 
 import io.openta.model.ofd.FileType;
 import io.openta.model.ofd.OfdCheck;
@@ -773,7 +773,7 @@ public final class DayVerifier {
         return account + "/" + fund.trim();
     }
 
-    static String position(long account, String fund) {
+    public static String position(long account, String fund) {
         return "TAAccountID " + id(account) + " fund " + fund.trim();
     }
 

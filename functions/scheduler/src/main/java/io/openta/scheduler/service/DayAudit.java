@@ -1,0 +1,92 @@
+package io.openta.scheduler.service;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.openta.runtime.config.OpenTaConfig;
+import io.openta.verify.DayVerifier;
+import io.openta.verify.VerifyReport;
+
+/**
+ * Proves each completed day record by record (the independent {@link DayVerifier}, as {@code ./openta verify} does)
+ * and counts what it finds in {@code openta_verify_mismatches_total}: the metric the release analysis watches, so a
+ * canary that clears wrongly is stopped. Runs after the day's files went out, off the scheduler's thread.
+ */
+@ApplicationScoped
+public class DayAudit {
+    private static final Logger LOG = Logger.getLogger(DayAudit.class);
+
+    private final DataSource db;
+    private final OpenTaConfig config;
+    private final SchedulerConfig scheduling;
+    private final Counter mismatches;
+    private final Counter runs;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "openta-day-audit");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DayAudit(DataSource db, OpenTaConfig config, SchedulerConfig scheduling, MeterRegistry metrics) {
+        this.db = db;
+        this.config = config;
+        this.scheduling = scheduling;
+        this.mismatches = metrics.counter("openta.verify.mismatches");
+        this.runs = metrics.counter("openta.verify.runs");
+    }
+
+    /** A summary an API can return. */
+    public record Result(String date, boolean ok, List<VerifyReport.Check> checks, List<VerifyReport.Mismatch> mismatches,
+            List<String> notes) {
+    }
+
+    public Result verify(String date, Path outbox) {
+        try (Connection c = db.getConnection()) {
+            VerifyReport report = new DayVerifier().verify(c, date, outbox, config.taCode());
+            runs.increment();
+            mismatches.increment(report.mismatchCount());
+            List<VerifyReport.Mismatch> shown = report.mismatches();
+            return new Result(date, report.ok(), report.checks(), shown.subList(0, Math.min(100, shown.size())),
+                    report.notes());
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("verifying day " + date + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a day completed: verify it in the background, when configured to (openta.scheduler.verify-after-day). */
+    public void afterDay(String date, Path outbox) {
+        if (!scheduling.verifyAfterDay()) {
+            return;
+        }
+        worker.submit(() -> {
+            try {
+                Result r = verify(date, outbox);
+                if (r.ok()) {
+                    LOG.infof("day %s verified: %d checks, no mismatch", date, r.checks().size());
+                } else {
+                    LOG.errorf("day %s verification found mismatches, e.g. %s", date, r.mismatches());
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "verification of day %s could not run", date);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
