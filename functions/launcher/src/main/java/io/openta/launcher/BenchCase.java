@@ -1,5 +1,6 @@
 package io.openta.launcher;
 
+import io.openta.model.rules.Numbers12;
 import io.openta.model.ofd.FileType;
 import io.openta.model.ofd.OfdFileName;
 import io.openta.model.ofd.OfdFileWriter;
@@ -151,7 +152,7 @@ public final class BenchCase {
 
     /** The distributor's own account number of account k. */
     static String transactionAccountId(int k) {
-        return String.format("%012d", k);
+        return Numbers12.of(k);
     }
 
     /** Day-1 purchase of account k: 1000.00 plus up to 999.00 of variety, in cents. */

@@ -1,5 +1,6 @@
 package io.openta.verify;
 
+import io.openta.model.rules.Numbers12;
 import io.openta.model.ofd.FileType;
 import io.openta.model.ofd.OfdCheck;
 import io.openta.model.ofd.OfdFileName;
@@ -778,7 +779,7 @@ public final class DayVerifier {
     }
 
     static String id(long account) {
-        return String.format("%012d", account);
+        return Numbers12.of(account);
     }
 
     private static String pad(String s, int width) {

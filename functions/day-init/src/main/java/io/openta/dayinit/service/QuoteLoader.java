@@ -15,6 +15,7 @@ import io.openta.model.ofd.OfdCheck;
 import io.openta.model.ofd.OfdNumbers;
 import io.openta.model.ofd.OfdReader;
 import io.openta.model.ofd.OfdRecord;
+import io.openta.runtime.db.FundCatalogueSql;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.task.DayFailure;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,9 +30,7 @@ public class QuoteLoader {
 
     long load(Sql sql, String date, List<OfdCheck> files) throws IOException {
         Map<String, String> catalogue = new HashMap<>();
-        for (Row row : sql.list("""
-                SELECT DISTINCT ON (fund_code) fund_code, fund_type FROM clr.fund WHERE effective_date <= $1
-                ORDER BY fund_code, effective_date DESC""", date)) {
+        for (Row row : sql.list("SELECT fund_code, fund_type FROM " + FundCatalogueSql.ON_DATE + " f", date)) {
             catalogue.put(row.getString("fund_code"), row.getString("fund_type"));
         }
         Map<String, Quote> quotes = new HashMap<>();

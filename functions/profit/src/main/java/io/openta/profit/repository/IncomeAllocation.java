@@ -1,5 +1,6 @@
 package io.openta.profit.repository;
 
+import io.openta.runtime.db.FundCatalogueSql;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Statistics;
 
@@ -30,8 +31,8 @@ public final class IncomeAllocation {
                           CASE WHEN close_date = $1 THEN prev_close ELSE close END AS e
                         FROM clr.position WHERE slot >= $2 AND slot < $3) p
                   JOIN clr.quote q ON q.biz_date = $1 AND q.fund_code = p.fund_code
-                  JOIN (SELECT DISTINCT ON (fund_code) fund_code, fund_type FROM clr.fund WHERE effective_date <= $1
-                        ORDER BY fund_code, effective_date DESC) f ON f.fund_code = p.fund_code AND f.fund_type = '01'
+                  JOIN """ + FundCatalogueSql.ON_DATE + """
+                    f ON f.fund_code = p.fund_code AND f.fund_type = '01'
                   WHERE p.e > 0 OFFSET 0) r""";
 
     private IncomeAllocation() {

@@ -4,15 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.openta.model.rules.FundTerms;
+import io.openta.runtime.db.FundCatalogueSql;
 import io.openta.runtime.db.Sql;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** The funds of day T with their quotes: the catalogue as of T (latest C1 record per fund) joined to T's quotes. */
 public final class FundCatalogue {
     /** SQL of the catalogue on date $1, one row per fund. */
-    public static final String CATALOGUE_ON = """
-            (SELECT DISTINCT ON (fund_code) * FROM clr.fund WHERE effective_date <= $1
-             ORDER BY fund_code, effective_date DESC)""";
+    public static final String CATALOGUE_ON = FundCatalogueSql.ON_DATE;
 
     private FundCatalogue() {
     }
