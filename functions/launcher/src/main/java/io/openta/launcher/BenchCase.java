@@ -1,10 +1,15 @@
 package io.openta.launcher;
 
 import io.openta.model.rules.Numbers12;
+import io.openta.model.ofd.FieldDef;
+import io.openta.model.ofd.FieldDictionary;
 import io.openta.model.ofd.FileType;
+import io.openta.model.ofd.Gbk;
 import io.openta.model.ofd.OfdFileName;
 import io.openta.model.ofd.OfdFileWriter;
+import io.openta.model.ofd.OfdIndex;
 import io.openta.model.ofd.OfdRecordBuilder;
+import io.openta.model.ofd.OfiFileName;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,7 +24,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A scale case for {@code openta bench}: one money-market fund, ten distributors and N accounts.
+ * A scale case for {@code openta bench} in the v2 exchange files (GBK, version 21, the fields each type needs, an
+ * OFI index per distributor): one money-market fund (FundType 04), ten distributors and N accounts.
  * <ul>
  * <li>day 1: fund parameters and quote (no income), N account openings and one purchase per account;</li>
  * <li>day 2 (the next business date): quote with income 0.65430 per 10,000 shares, and N/10 trades of random
@@ -161,16 +167,14 @@ public final class BenchCase {
     }
 
     private static long writeFund(Path inbox, String date, BigDecimal income) throws IOException {
-        OfdRecordBuilder c1 = new OfdRecordBuilder(FileType.FUND_PARAMETERS)
+        OfdRecordBuilder c1 = builder(FileType.FUND_PARAMETERS)
                 .text("FundCode", FUND)
-                .text("FundName", "OpenTA Bench Money Market")
-                .text("FundType", "01")
-                .number("PurchaseFeeRate", BigDecimal.ZERO)
-                .number("RedemptionFeeRate", BigDecimal.ZERO);
+                .text("FundName", Gbk.bytes("\u5f00\u653e\u8fc7\u6237\u8d27\u5e01\u5e02\u573a\u57fa\u91d1"))
+                .text("FundType", "04");
         try (OfdFileWriter w = create(inbox, FUND_MANAGER, date, FileType.FUND_PARAMETERS)) {
             w.write(c1.build());
         }
-        OfdRecordBuilder q = new OfdRecordBuilder(FileType.FUND_QUOTES)
+        OfdRecordBuilder q = builder(FileType.FUND_QUOTES)
                 .text("FundCode", FUND)
                 .text("UpdateDate", date)
                 .number("NAV", BigDecimal.ONE)
@@ -189,7 +193,7 @@ public final class BenchCase {
         String dist = distributorCode(d);
         int first = firstAccountOf(d, accounts);
         int n = accountsOf(d, accounts);
-        OfdRecordBuilder b = new OfdRecordBuilder(FileType.ACCOUNT_APPLICATIONS);
+        OfdRecordBuilder b = builder(FileType.ACCOUNT_APPLICATIONS);
         try (OfdFileWriter w = create(inbox, dist, DAY1, FileType.ACCOUNT_APPLICATIONS)) {
             for (int i = 0; i < n; i++) {
                 w.write(b.reset()
@@ -203,7 +207,7 @@ public final class BenchCase {
                         .build());
             }
         }
-        b = new OfdRecordBuilder(FileType.TRADE_APPLICATIONS);
+        b = builder(FileType.TRADE_APPLICATIONS);
         try (OfdFileWriter w = create(inbox, dist, DAY1, FileType.TRADE_APPLICATIONS)) {
             for (int i = 0; i < n; i++) {
                 int k = first + i;
@@ -219,13 +223,14 @@ public final class BenchCase {
                         .build());
             }
         }
+        index(inbox, dist, DAY1, FileType.ACCOUNT_APPLICATIONS, FileType.TRADE_APPLICATIONS);
         return 2L * n;
     }
 
     private static long writeDay2(Path inbox, String date, int d, int accounts, List<long[]> trades)
             throws IOException {
         String dist = distributorCode(d);
-        OfdRecordBuilder b = new OfdRecordBuilder(FileType.TRADE_APPLICATIONS);
+        OfdRecordBuilder b = builder(FileType.TRADE_APPLICATIONS);
         try (OfdFileWriter w = create(inbox, dist, date, FileType.TRADE_APPLICATIONS)) {
             int serial = 0;
             for (long[] t : trades) {
@@ -250,11 +255,30 @@ public final class BenchCase {
                 w.write(b.build());
             }
         }
+        index(inbox, dist, date, FileType.TRADE_APPLICATIONS);
         return trades.size();
+    }
+
+    /** The fields an input type needs (spec v2 1.4), in that order: what a generated file declares. */
+    private static List<FieldDef> fields(FileType type) {
+        return type.requiredFields().stream().map(FieldDictionary::get).toList();
+    }
+
+    private static OfdRecordBuilder builder(FileType type) {
+        return new OfdRecordBuilder(fields(type));
     }
 
     private static OfdFileWriter create(Path inbox, String sender, String date, FileType type) throws IOException {
         OfdFileName name = new OfdFileName(sender, TA, date, type, "000");
-        return OfdFileWriter.create(inbox.resolve(name.fileName()), sender, TA, date, "000", type);
+        return OfdFileWriter.create(inbox.resolve(name.fileName()), sender, TA, date, type, fields(type));
+    }
+
+    /** The distributor's OFI index listing its files of the day (spec v2 1.7). */
+    private static void index(Path inbox, String sender, String date, FileType... types) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (FileType t : types) {
+            names.add(new OfdFileName(sender, TA, date, t, "000").fileName());
+        }
+        OfdIndex.write(inbox.resolve(new OfiFileName(sender, TA, date).fileName()), sender, TA, date, names);
     }
 }

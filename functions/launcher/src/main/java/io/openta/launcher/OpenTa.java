@@ -25,6 +25,7 @@ public final class OpenTa {
     static final String USAGE_TEXT = """
             usage: openta day --date YYYYMMDD --inbox DIR --outbox DIR [--data DIR] [--ta CODE] [--shards N]
                               [--db-url JDBC_URL --db-user USER --db-password PASSWORD] [--kafka HOST:PORT]
+                   openta migrate --date YYYYMMDD --inbox DIR [--data DIR] [--ta CODE] [--db-url ...]
                    openta bench --accounts N [--data DIR] [--shards N]
                    openta serve --inbox DIR --outbox DIR [--port P] [--data DIR] [...options of day]
                    openta start --date YYYYMMDD [--url URL] [--inbox DIR --outbox DIR]
@@ -36,6 +37,8 @@ public final class OpenTa {
                    openta help
 
               day    clears one business day: reads the inbox, writes the outbox (created if missing)
+              migrate  takes over a previous TA's register from the 05 files in --inbox (before any day);
+                     D becomes the last cleared day; all or nothing
               bench  builds a case of N accounts in <data>/bench-N/ and clears its two days, timing each stage
               serve  runs the functions until stopped; days start by ./openta start (or POST /api/days/D/start)
               start, status, pause, resume, cancel   talk to a serve process (--url, env OPENTA_URL,
@@ -57,6 +60,8 @@ public final class OpenTa {
             "--shards", "--db-url", "--db-user", "--db-password", "--kafka");
     private static final Set<String> VERIFY_OPTIONS = Set.of("--date", "--data", "--outbox", "--ta", "--db-url",
             "--db-user", "--db-password");
+    private static final Set<String> MIGRATE_OPTIONS = Set.of("--date", "--inbox", "--data", "--ta", "--db-url",
+            "--db-user", "--db-password", "--kafka");
     private static final Set<String> BENCH_OPTIONS = Set.of("--accounts", "--data", "--shards");
     private static final String DEFAULT_DATA = ".openta-data";
 
@@ -94,6 +99,8 @@ public final class OpenTa {
                     return day(parseDay(args));
                 case "bench":
                     return bench(parseBench(args));
+                case "migrate":
+                    return migrate(args);
                 case "serve":
                     return serve(args);
                 case "start":
@@ -184,6 +191,13 @@ public final class OpenTa {
 
     private OperatorCommands operators() {
         return new OperatorCommands(out, err, env);
+    }
+
+    private int migrate(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("migrate", args, 1, MIGRATE_OPTIONS);
+        String date = cl.date("--date");
+        Path inbox = cl.existingDir("--inbox");
+        return MigrateCommand.run(date, inbox, clusterOptions(cl), out, err);
     }
 
     DayRequest parseDay(String[] args) throws UsageException {

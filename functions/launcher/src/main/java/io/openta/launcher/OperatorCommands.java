@@ -153,8 +153,8 @@ final class OperatorCommands {
             throw new UsageException("--to '" + to + "' is not a stage (day-init, file-import, clearing, profit, "
                     + "share-adjust, export, secondary-clearing, profit-export)");
         }
-        if (account != null && !account.matches("\\d{1,12}")) {
-            throw new UsageException("--account '" + account + "' is not a TAAccountID (digits)");
+        if (account != null && !account.matches("[0-9A-Za-z]{1,12}")) {
+            throw new UsageException("--account '" + account + "' is not a TAAccountID (1 to 12 letters or digits)");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.openta.launcher;
 
+import io.openta.register.MigrationFailure;
+import io.openta.register.RegisterMigration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -12,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,13 +25,17 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The worked cases of the spec, end to end through the launcher and the real functions app: each case on a fresh
- * cluster, its days in name order, every outbox compared with the expected one byte for byte ({@code .ERR} files on
- * their first two words).
+ * The worked cases of spec v2, end to end through the launcher and the real functions app: each case on a fresh
+ * cluster (TA code from the case's {@code ta} file, else 99), its days in name order, every outbox compared with the
+ * expected one byte for byte ({@code .ERR} files on their first two words). A {@code <date>-migrate} day takes over
+ * a register (spec 2.9). A day whose {@code out/DAY-FAILED} exists must fail for the rule that file's first line
+ * names ({@link FailureRules}), writing and keeping nothing.
  */
 class GoldenCasesTest {
     private static final List<LocalCluster> OPEN = new ArrayList<>();
@@ -34,7 +43,7 @@ class GoldenCasesTest {
     @TestFactory
     Stream<DynamicNode> sharedGoldenCases() {
         String shared = System.getProperty("openta.shared.dir");
-        Path golden = shared == null ? null : Path.of(shared, "golden");
+        Path golden = shared == null ? null : Path.of(shared, "golden-v2");
         if (golden == null || !Files.isDirectory(golden)) {
             return Stream.of(DynamicTest.dynamicTest("golden cases", () -> Assumptions.abort(
                     "no golden cases: " + (golden == null ? "system property openta.shared.dir not set"
@@ -45,7 +54,7 @@ class GoldenCasesTest {
 
     @TestFactory
     Stream<DynamicNode> ownCases() {
-        Path own = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "cases");
+        Path own = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "cases-v2");
         return Files.isDirectory(own) ? cases(own) : Stream.empty();
     }
 
@@ -101,11 +110,17 @@ class GoldenCasesTest {
             String name = day.getFileName().toString();
             Path inbox = day.resolve("in");
             Path expected = day.resolve("out");
+            Path failed = expected.resolve("DAY-FAILED");
+            if (name.endsWith("-migrate")) {
+                migrate(c, name.substring(0, 8), inbox, failed);
+                return;
+            }
             Path outbox = Files.createDirectories(work.resolve("out-" + name));
             DayOutcome outcome = c.runDay(name.substring(0, 8), inbox, outbox, e -> { });
-            if (Files.exists(expected.resolve("DAY-FAILED"))) {
-                assertTrue(outcome.failed(), "day " + name + " must fail (" + Files.readString(
-                        expected.resolve("DAY-FAILED")).trim() + ") but it completed");
+            if (Files.exists(failed)) {
+                assertTrue(outcome.failed(), "day " + name + " must fail (" + Files.readString(failed).trim()
+                        + ") but it completed");
+                assertFailedFor(failed, outcome.message());
                 assertTrue(list(outbox).isEmpty(), "a failed day writes nothing, but the outbox has " + list(outbox));
                 return;
             }
@@ -115,6 +130,35 @@ class GoldenCasesTest {
             List<String> problems = compare(expected, outbox);
             if (!problems.isEmpty()) {
                 fail("day " + name + " of " + caseDir.getFileName() + ":\n  " + String.join("\n  ", problems));
+            }
+        }
+
+        /** A migrate day: the register is taken over, or (DAY-FAILED) refused for that rule with nothing kept. */
+        private void migrate(LocalCluster c, String date, Path inbox, Path failed) throws IOException {
+            String[] db = c.database();
+            try (Connection conn = DriverManager.getConnection(db[0], db[1], db[2])) {
+                long accountsBefore = count(conn, "SELECT count(*) FROM acct.account");
+                try {
+                    RegisterMigration.migrate(conn, date, inbox);
+                    assertFalse(Files.exists(failed), "migrate " + date + " must fail ("
+                            + (Files.exists(failed) ? Files.readString(failed).trim() : "") + ") but it succeeded");
+                } catch (MigrationFailure e) {
+                    if (!Files.exists(failed)) {
+                        fail("migrate " + date + " failed: " + e.getMessage());
+                    }
+                    assertFailedFor(failed, e.getMessage());
+                    assertEquals(accountsBefore, count(conn, "SELECT count(*) FROM acct.account"),
+                            "a refused migration keeps nothing");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static long count(Connection conn, String query) throws SQLException {
+            try (var st = conn.createStatement(); var rs = st.executeQuery(query)) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
 
@@ -131,7 +175,7 @@ class GoldenCasesTest {
                 }
                 work = Files.createTempDirectory("openta-golden-" + caseDir.getFileName() + "-");
                 LocalCluster.Options options = LocalCluster.Options.embedded(work.resolve("data"))
-                        .withDayTimeout(Duration.ofMinutes(5));
+                        .withTaCode(taCode(caseDir)).withDayTimeout(Duration.ofMinutes(5));
                 try {
                     cluster = LocalCluster.start(options);
                 } catch (IOException | RuntimeException e) {
@@ -166,6 +210,19 @@ class GoldenCasesTest {
                 EmbeddedKafkaBroker.deleteTree(work);
             }
         }
+    }
+
+    /** The TA code of a case: its {@code ta} file, else 99. */
+    static String taCode(Path caseDir) throws IOException {
+        Path ta = caseDir.resolve("ta");
+        return Files.isRegularFile(ta) ? Files.readString(ta).trim() : LocalCluster.Options.DEFAULT_TA;
+    }
+
+    /** The failure names the rule of the expected DAY-FAILED file (its first line: see {@link FailureRules}). */
+    static void assertFailedFor(Path dayFailed, String message) throws IOException {
+        String rule = Files.readAllLines(dayFailed, StandardCharsets.ISO_8859_1).get(0).trim();
+        assertTrue(FailureRules.matches(rule, message), "expected a failure for '" + rule + "' but it was: "
+                + message);
     }
 
     /** Differences between an expected and an actual outbox, one line each; empty when they agree. */
@@ -251,6 +308,9 @@ class GoldenCasesTest {
     }
 
     private static TreeSet<String> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return new TreeSet<>(); // git keeps no empty folder: a missing out/ means empty
+        }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .collect(Collectors.toCollection(TreeSet::new));

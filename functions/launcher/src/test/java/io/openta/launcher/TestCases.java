@@ -18,7 +18,7 @@ final class TestCases {
     /** A golden case of ../shared, or the test is skipped with the reason. */
     static Path golden(String name) {
         String shared = System.getProperty("openta.shared.dir");
-        Path dir = shared == null ? null : Path.of(shared, "golden", name);
+        Path dir = shared == null ? null : Path.of(shared, "golden-v2", name);
         Assumptions.assumeTrue(dir != null && Files.isDirectory(dir),
                 "golden case " + name + " not found (openta.shared.dir=" + shared + ")");
         return dir;

@@ -4,91 +4,129 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The field dictionary of spec 1.3: all 35 fields, names are case-sensitive. */
+/**
+ * A field dictionary of spec 1.3: {@code v2/fields-21.tsv} for versions 20 and 21, {@code v2/fields-22.tsv} for
+ * version 22, loaded from the class-path copies at class initialisation.
+ *
+ * <p>Names are looked up <b>without regard to case</b> (ASCII case folding) and the result carries the
+ * dictionary's canonical spelling. Instance methods: {@link #lookup(String)} (optional) and
+ * {@link #field(String)} (throwing). The static {@link #get(String)} and {@link #find(String)} are the same
+ * look-ups in the version-21 dictionary (a static and an instance method cannot share a signature in Java,
+ * hence the different instance names).
+ */
 public final class FieldDictionary {
 
-    private static final List<FieldDef> ALL;
-    private static final Map<String, FieldDef> BY_NAME;
+    private static final FieldDictionary V21 = load("21", SpecData.FIELDS_21);
+    private static final FieldDictionary V22 = load("22", SpecData.FIELDS_22);
 
-    static {
-        List<FieldDef> l = new ArrayList<>();
-        a(l, "AppSheetSerialNo", 24);
-        a(l, "TransactionDate", 8);
-        a(l, "TransactionTime", 6);
-        a(l, "TransactionAccountID", 17);
-        c(l, "DistributorCode", 9);
-        a(l, "TAAccountID", 12);
-        a(l, "BusinessCode", 3);
-        c(l, "FundCode", 6);
-        a(l, "IndividualOrInstitution", 1);
-        n(l, "ApplicationAmount", 16, 2);
-        n(l, "ApplicationVol", 16, 2);
-        a(l, "TransactionCfmDate", 8);
-        a(l, "TASerialNO", 20);
-        n(l, "ConfirmedAmount", 16, 2);
-        n(l, "ConfirmedVol", 16, 2);
-        n(l, "Charge", 10, 2);
-        n(l, "NAV", 7, 4);
-        a(l, "ReturnCode", 4);
-        n(l, "TotalVolOfDistributorInTA", 16, 2);
-        c(l, "DividendType", 1);
-        a(l, "DividentDate", 8);
-        n(l, "BasisforCalculatingDividend", 16, 2);
-        n(l, "DividendAmount", 16, 2);
-        c(l, "DividendAmountFlag", 1);
-        n(l, "VolOfDividendforReinvestment", 16, 2);
-        a(l, "UpdateDate", 8);
-        n(l, "FundIncome", 8, 5);
-        c(l, "FundIncomeFlag", 1);
-        n(l, "Yield", 8, 5);
-        c(l, "YieldFlag", 1);
-        c(l, "FundStatus", 1);
-        c(l, "FundName", 40);
-        c(l, "FundType", 2);
-        n(l, "PurchaseFeeRate", 9, 8);
-        n(l, "RedemptionFeeRate", 9, 8);
-        ALL = Collections.unmodifiableList(l);
-        Map<String, FieldDef> m = new HashMap<>();
-        for (FieldDef d : l) {
+    private final String version;
+    private final List<FieldDef> all;
+    private final Map<String, FieldDef> byName;      // canonical spelling
+    private final Map<String, FieldDef> byLowerName; // lower-case spelling
+
+    private FieldDictionary(String version, List<FieldDef> all) {
+        this.version = version;
+        this.all = Collections.unmodifiableList(all);
+        Map<String, FieldDef> m = new HashMap<>(all.size() * 2);
+        Map<String, FieldDef> lower = new HashMap<>(all.size() * 2);
+        for (FieldDef d : all) {
+            if (lower.put(lower(d.name()), d) != null) {
+                throw new IllegalStateException("fields-" + version + ": " + d.name() + " appears twice");
+            }
             m.put(d.name(), d);
         }
-        BY_NAME = Collections.unmodifiableMap(m);
+        this.byName = m;
+        this.byLowerName = lower;
     }
 
-    private FieldDictionary() {
+    private static FieldDictionary load(String version, String resource) {
+        List<FieldDef> l = new ArrayList<>();
+        for (String[] row : SpecData.rows(resource)) {
+            if (row.length < 4) {
+                throw new IllegalStateException(resource + ": bad row " + String.join("\t", row));
+            }
+            l.add(new FieldDef(row[0].trim(), FieldType.valueOf(row[1].trim()), Integer.parseInt(row[2].trim()),
+                    Integer.parseInt(row[3].trim())));
+        }
+        return new FieldDictionary(version, l);
     }
 
-    private static void a(List<FieldDef> l, String name, int width) {
-        l.add(new FieldDef(name, FieldType.A, width, 0));
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 
-    private static void c(List<FieldDef> l, String name, int width) {
-        l.add(new FieldDef(name, FieldType.C, width, 0));
+    /**
+     * The dictionary of a protocol version: {@code "20"} and {@code "21"} give {@link #v21()}, {@code "22"}
+     * gives {@link #v22()}; any other value (null included) gives empty.
+     */
+    public static Optional<FieldDictionary> forVersion(String version) {
+        if ("20".equals(version) || "21".equals(version)) {
+            return Optional.of(V21);
+        }
+        if ("22".equals(version)) {
+            return Optional.of(V22);
+        }
+        return Optional.empty();
     }
 
-    private static void n(List<FieldDef> l, String name, int width, int decimals) {
-        l.add(new FieldDef(name, FieldType.N, width, decimals));
+    /** The dictionary of versions 20 and 21 ({@code fields-21.tsv}). */
+    public static FieldDictionary v21() {
+        return V21;
     }
 
-    /** The field of that exact name, or empty. */
-    public static Optional<FieldDef> find(String name) {
-        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    /** The dictionary of version 22 ({@code fields-22.tsv}). */
+    public static FieldDictionary v22() {
+        return V22;
     }
 
-    /** The field of that exact name; {@link IllegalArgumentException} naming it if unknown. */
-    public static FieldDef get(String name) {
-        FieldDef d = name == null ? null : BY_NAME.get(name);
+    /** {@code "21"} (also used for version 20) or {@code "22"}. */
+    public String version() {
+        return version;
+    }
+
+    /** The field of that name without regard to case, with its canonical spelling; empty if unknown or null. */
+    public Optional<FieldDef> lookup(String name) {
+        return Optional.ofNullable(def(name));
+    }
+
+    /** The field of that name without regard to case; {@link IllegalArgumentException} naming it if unknown. */
+    public FieldDef field(String name) {
+        FieldDef d = def(name);
         if (d == null) {
-            throw new IllegalArgumentException("unknown OFD field: " + name);
+            throw new IllegalArgumentException("unknown OFD field (version " + version + "): " + name);
         }
         return d;
     }
 
-    /** All 35 fields in the order of spec 1.3 (unmodifiable). */
-    public static List<FieldDef> all() {
-        return ALL;
+    /** All fields in the order of the dictionary file (unmodifiable). */
+    public List<FieldDef> all() {
+        return all;
+    }
+
+    FieldDef def(String name) {
+        if (name == null) {
+            return null;
+        }
+        FieldDef d = byName.get(name);
+        return d != null ? d : byLowerName.get(lower(name));
+    }
+
+    /** {@code v21().lookup(name)}: the version-21 field of that name without regard to case. */
+    public static Optional<FieldDef> find(String name) {
+        return V21.lookup(name);
+    }
+
+    /** {@code v21().field(name)}: the version-21 field (e.g. Charge N10,2, NAV N7,4); throws if unknown. */
+    public static FieldDef get(String name) {
+        return V21.field(name);
+    }
+
+    @Override
+    public String toString() {
+        return "FieldDictionary[version " + version + ", " + all.size() + " fields]";
     }
 }

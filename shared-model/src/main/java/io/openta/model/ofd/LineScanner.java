@@ -9,18 +9,26 @@ import java.util.Arrays;
 /**
  * Buffered line splitter over raw bytes (spec 1.1): a line ends at LF; a CR right before the LF (or right
  * before the end of the file) belongs to the terminator. A final terminator does not open an extra empty line.
- * In strict mode the first byte outside 0x20-0x7E, CR and LF stops the scan and is reported.
  *
- * <p>For every line it knows the raw length (without terminator), the length with trailing spaces removed,
- * and keeps at most {@code maxKeep} bytes of its content.
+ * <p>Modes: {@link Mode#LAX} only splits; {@link Mode#GBK} also checks the GBK byte rules of spec 1.1 (a
+ * two-byte character never spans a line end); {@link Mode#STRICT} in addition refuses bytes below 0x20 other
+ * than CR and LF. The first bad byte stops the scan ({@link #next()} returns false) and is reported by
+ * {@link #encodingError()} / {@link #encodingDetail()}. In GBK and STRICT modes, with
+ * {@link #boundaries(boolean[])} set, it also notes the first column of the current line that falls between
+ * the two bytes of a character ({@link #crossing()}).
+ *
+ * <p>For every line it knows the raw length (without terminator), the length with trailing spaces removed, and
+ * keeps at most {@code maxKeep} bytes of its content (changeable between lines).
  */
 final class LineScanner implements Closeable {
+
+    enum Mode { LAX, GBK, STRICT }
 
     private static final int BUFFER = 64 * 1024;
 
     private final InputStream in;
-    private final boolean strict;
-    private final int maxKeep;
+    private final Mode mode;
+    private int maxKeep;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int end;
@@ -33,15 +41,35 @@ final class LineScanner implements Closeable {
     private int trimmed;
     private long lineNo;
 
+    private boolean[] bnd;     // bnd[k]: a field starts at column k (0-based)
+    private int cross;         // first column inside a two-byte character, or -1
+
+    // a lead byte waiting for its trail byte (may span buffer refills)
+    private boolean leadPending;
+    private int leadByte;
+    private int leadCol;
+    private long leadOffset;
+
     private long badOffset = -1;
     private int badByte;
     private long badLine;
     private long badColumn;
+    private String badWhat;
 
-    LineScanner(InputStream in, boolean strict, int maxKeep) {
+    LineScanner(InputStream in, Mode mode, int maxKeep) {
         this.in = in;
-        this.strict = strict;
+        this.mode = mode;
         this.maxKeep = maxKeep;
+    }
+
+    /** How many bytes of the following lines to keep. */
+    void maxKeep(int n) {
+        this.maxKeep = n;
+    }
+
+    /** Field start columns for {@link #crossing()} of the following lines (null: none). */
+    void boundaries(boolean[] b) {
+        this.bnd = b;
     }
 
     private boolean fill() throws IOException {
@@ -59,22 +87,29 @@ final class LineScanner implements Closeable {
         return true;
     }
 
-    /** Advances to the next line; false at the end of the file or (strict) at a bad byte. */
+    /** Advances to the next line; false at the end of the file or at a bad byte (GBK, STRICT). */
     boolean next() throws IOException {
         if (done) {
             return false;
         }
         length = 0;
         kept = 0;
+        cross = -1;
         int ns = 0;       // raw length up to and including the last non-space byte
         int prevNs = 0;   // the value ns had before its last update
         byte last = 0;
         boolean any = false;
+        final boolean check = mode != Mode.LAX;
+        final boolean controls = mode == Mode.STRICT;
         while (true) {
             if (pos == end && !fill()) {
                 done = true;
                 if (!any) {
                     return false;
+                }
+                if (leadPending) {
+                    return bad(leadOffset, leadByte, lineNo + 1, leadCol,
+                            "lead byte 0x%02X at the end of the file, without a second byte");
                 }
                 lineNo++;
                 finish(ns, prevNs, last);
@@ -86,22 +121,56 @@ final class LineScanner implements Closeable {
             final int e = end;
             final int base = length - start + 1;
             int i = start;
-            for (; i < e; i++) {
-                byte c = b[i];
-                if (c == '\n') {
-                    break;
-                }
-                if (c != ' ') {
-                    if (strict && ((c < 0x20 && c != '\r') || c > 0x7E)) {
-                        badOffset = bufStart + i;
-                        badByte = c & 0xFF;
-                        badLine = lineNo + 1;
-                        badColumn = length + (i - start) + 1L;
-                        done = true;
-                        return false;
+            if (!check) {
+                for (; i < e; i++) {
+                    byte c = b[i];
+                    if (c == '\n') {
+                        break;
                     }
-                    prevNs = ns;
-                    ns = base + i;
+                    if (c != ' ') {
+                        prevNs = ns;
+                        ns = base + i;
+                    }
+                }
+            } else {
+                for (; i < e; i++) {
+                    int c = b[i] & 0xFF;
+                    if (leadPending) {
+                        if (Gbk.isTrail(c)) {
+                            leadPending = false;
+                            int l = leadCol + 1;
+                            if (bnd != null && cross < 0 && l < bnd.length && bnd[l]) {
+                                cross = l;
+                            }
+                            prevNs = ns;
+                            ns = base + i;
+                            continue;
+                        }
+                        return bad(leadOffset, leadByte, lineNo + 1, leadCol, c == '\n' || c == '\r'
+                                ? "lead byte 0x%02X at the end of the line, without a second byte"
+                                : "lead byte 0x%02X followed by 0x" + String.format("%02X", c)
+                                        + ", not a valid second byte");
+                    }
+                    if (c == '\n') {
+                        break;
+                    }
+                    if (c >= 0x80) {
+                        if (!Gbk.isLead(c)) {
+                            return bad(bufStart + i, c, lineNo + 1, length + (i - start),
+                                    "byte 0x%02X is not valid GBK");
+                        }
+                        leadPending = true;
+                        leadByte = c;
+                        leadCol = length + (i - start);
+                        leadOffset = bufStart + i;
+                    } else if (c < 0x20 && controls && c != '\r') {
+                        return bad(bufStart + i, c, lineNo + 1, length + (i - start),
+                                "control character 0x%02X");
+                    }
+                    if (c != ' ') {
+                        prevNs = ns;
+                        ns = base + i;
+                    }
                 }
             }
             int n = i - start;
@@ -118,6 +187,16 @@ final class LineScanner implements Closeable {
             }
             pos = e;
         }
+    }
+
+    private boolean bad(long offset, int b, long ln, long col0, String what) {
+        badOffset = offset;
+        badByte = b;
+        badLine = ln;
+        badColumn = col0 + 1;
+        badWhat = what;
+        done = true;
+        return false;
     }
 
     private void finish(int ns, int prevNs, byte last) {
@@ -149,7 +228,7 @@ final class LineScanner implements Closeable {
         return lineNo;
     }
 
-    /** Raw length of the current line, without its terminator. */
+    /** Raw length of the current line in bytes, without its terminator. */
     int length() {
         return length;
     }
@@ -159,7 +238,12 @@ final class LineScanner implements Closeable {
         return trimmed;
     }
 
-    /** The whole current line (requires it to be fully kept). */
+    /** The first column (0-based) of the current line inside a two-byte character at a boundary, or -1. */
+    int crossing() {
+        return cross;
+    }
+
+    /** The whole current line as a byte string (requires it to be fully kept). */
     String lineString() {
         if (kept != length) {
             throw new IllegalStateException("line " + lineNo + " is longer than " + maxKeep);
@@ -168,8 +252,8 @@ final class LineScanner implements Closeable {
     }
 
     /**
-     * The current line without trailing spaces; if it is longer than what is kept, the kept prefix followed by
-     * "..." (longer than any value it could be compared with).
+     * The current line without trailing spaces, as a byte string; if it is longer than what is kept, the kept
+     * prefix followed by "..." (so it equals no value it could be compared with, and is not digits).
      */
     String trimmedString() {
         if (trimmed <= kept) {
@@ -196,9 +280,10 @@ final class LineScanner implements Closeable {
         return badOffset >= 0;
     }
 
+    /** E.g. {@code line 8 column 9: byte 0xFF is not valid GBK (file offset 123)}. */
     String encodingDetail() {
-        return String.format("line %d column %d: byte 0x%02X (file offset %d) is not printable ASCII, CR or LF",
-                badLine, badColumn, badByte, badOffset);
+        return String.format("line %d column %d: ", badLine, badColumn) + String.format(badWhat, badByte)
+                + " (file offset " + badOffset + ")";
     }
 
     @Override

@@ -3,9 +3,9 @@ package io.openta.model.ofd;
 import java.nio.file.Path;
 
 /**
- * Result of {@link OfdReader#check}: for an accepted file {@code header} is set, {@code recordCount} is the
- * number of records and {@code rejection} is null; for a rejected one {@code header} is null,
- * {@code recordCount} is 0 and {@code rejection} is set.
+ * Result of {@link OfdReader#check}, {@link OfdReader#checkRegister} and {@link OfdReader#checkAnyType}: for an
+ * accepted file {@code header} is set, {@code recordCount} is the number of records and {@code rejection} is
+ * null; for a rejected one {@code header} is null, {@code recordCount} is 0 and {@code rejection} is set.
  */
 public record OfdCheck(Path file, OfdHeader header, long recordCount, Rejection rejection) {
 
@@ -21,8 +21,13 @@ public record OfdCheck(Path file, OfdHeader header, long recordCount, Rejection 
         return rejection == null;
     }
 
+    /** The file's own name (as in the inbox). */
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
     /** The name of the {@code .ERR} file for this input: {@code <input file name>.ERR}. */
     public String errFileName() {
-        return file.getFileName().toString() + ".ERR";
+        return fileName() + ".ERR";
     }
 }

@@ -10,17 +10,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An exchange-file name (spec 1.1): {@code OFD_<Sender>_<Receiver>_<Date>_<Type>.TXT} for batch 000 and
- * {@code OFD_<Sender>_<Receiver>_<Date>_<Type>_<Batch>.TXT} for batches 001-999.
+ * A data-file name (spec 1.1): {@code OFD_<Sender>_<Receiver>_<Date>_<Type>.TXT}, and
+ * {@code OFD_<Sender>_<Receiver>_<Date>_<Type>_<Batch>.TXT} for a supplementary batch 001-999.
  *
- * <p>Parsing is exact and case-sensitive: sender and receiver are 1-9 printable ASCII characters other than
- * space and {@code _}; the date is a valid calendar date {@code YYYYMMDD}; the type is one of the eight codes
- * of {@link FileType}; a batch suffix is 3 digits other than {@code 000} ({@code _000.TXT} does not parse).
+ * <p>Parsing: sender and receiver are 1-9 characters of {@code 0-9 A-Z}; the date is 8 digits (<b>not</b>
+ * checked as a calendar date: the spec asks 8 digits, and a date that is not a real day can never equal the
+ * business date, so HEADER rejects such a file); the type is 2 characters of {@code 0-9 A-Z} (known or not, see
+ * {@link #fileType()}); a batch suffix is 3 digits other than {@code 000} ({@code _000.TXT} does not parse); the
+ * extension {@code .TXT} is matched without regard to case, everything else exactly. {@code batch} is
+ * {@code "000"} when the name has no suffix. {@link #fileName()} writes {@code .TXT}.
  */
-public record OfdFileName(String sender, String receiver, String date, FileType type, String batch) {
+public record OfdFileName(String sender, String receiver, String date, String typeCode, String batch) {
 
     private static final Pattern NAME = Pattern.compile(
-            "OFD_([!-~&&[^_]]{1,9})_([!-~&&[^_]]{1,9})_([0-9]{8})_(0[1-7]|C1)(?:_([0-9]{3}))?\\.TXT");
+            "OFD_([0-9A-Z]{1,9})_([0-9A-Z]{1,9})_([0-9]{8})_([0-9A-Z]{2})(?:_([0-9]{3}))?\\.(?i:TXT)");
+    private static final Pattern CODE = Pattern.compile("[0-9A-Z]{1,9}");
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -28,11 +32,16 @@ public record OfdFileName(String sender, String receiver, String date, FileType 
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(receiver, "receiver");
         Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(typeCode, "typeCode");
         Objects.requireNonNull(batch, "batch");
     }
 
-    /** Parses a bare file name (no directory); empty when it is not an exchange-file name. */
+    /** A name of a known type. */
+    public OfdFileName(String sender, String receiver, String date, FileType type, String batch) {
+        this(sender, receiver, date, type.code(), batch);
+    }
+
+    /** Parses a bare file name (no directory); empty when it is not a data-file name. */
     public static Optional<OfdFileName> parse(String fileName) {
         if (fileName == null) {
             return Optional.empty();
@@ -41,30 +50,36 @@ public record OfdFileName(String sender, String receiver, String date, FileType 
         if (!m.matches()) {
             return Optional.empty();
         }
-        String date = m.group(3);
-        if (!validDate(date)) {
-            return Optional.empty();
-        }
         String batch = m.group(5);
         if ("000".equals(batch)) {
             return Optional.empty();
         }
-        FileType type = FileType.byCode(m.group(4)).orElseThrow();
-        return Optional.of(new OfdFileName(m.group(1), m.group(2), date, type, batch == null ? "000" : batch));
+        return Optional.of(new OfdFileName(m.group(1), m.group(2), m.group(3), m.group(4),
+                batch == null ? "000" : batch));
     }
 
-    /** The name: batch 000 without suffix, any other batch with {@code _<batch>}. */
+    /** The type of {@link #typeCode()}, empty when it is not one of {@link FileType}. */
+    public Optional<FileType> fileType() {
+        return FileType.byCode(typeCode);
+    }
+
+    /** True when the batch is not 000 (the name carries a {@code _<batch>} suffix). */
+    public boolean supplementary() {
+        return !"000".equals(batch);
+    }
+
+    /** The name, with {@code .TXT}: batch 000 without suffix, any other batch with {@code _<batch>}. */
     public String fileName() {
         StringBuilder sb = new StringBuilder(40);
         sb.append("OFD_").append(sender).append('_').append(receiver).append('_').append(date).append('_')
-                .append(type.code());
-        if (!"000".equals(batch)) {
+                .append(typeCode);
+        if (supplementary()) {
             sb.append('_').append(batch);
         }
         return sb.append(".TXT").toString();
     }
 
-    /** True when {@code yyyymmdd} is 8 digits forming a valid calendar date. */
+    /** True when {@code yyyymmdd} is 8 digits forming a valid calendar date (for writers and callers). */
     public static boolean validDate(String yyyymmdd) {
         if (yyyymmdd == null || yyyymmdd.length() != 8) {
             return false;
@@ -81,6 +96,16 @@ public record OfdFileName(String sender, String receiver, String date, FileType 
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** True when {@code code} is a participant code of spec 1.1: 1-9 characters of {@code 0-9 A-Z}. */
+    public static boolean validCode(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
+
+    /** Same as {@link OfiFileName#isIndexName(String)}: the name starts with {@code OFI_}. */
+    public static boolean isIndexName(String fileName) {
+        return OfiFileName.isIndexName(fileName);
     }
 
     @Override

@@ -10,18 +10,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Streaming exact writer of one exchange file (spec 1.2, 1.4): ASCII, CRLF after every line including the
- * trailer, the exact layout of the type. Records stream without knowing their count first: the count line is
- * written as a placeholder and patched in place by {@link #close()}. Output is buffered (64 KiB). Not
- * thread-safe. If writing fails the file is left incomplete; the caller should delete it.
+ * Streaming exact writer of one data file in version 21 (spec 1.2, 1.6), as the golden outputs are written:
+ * {@code OFDCFDAT}, {@code "21  "}, sender and receiver padded with spaces to 9, the date, {@code 999}, the type
+ * code, two lines of 8 spaces, the field count in 3 digits, the field names, the record count in 8 digits, the
+ * records, {@code OFDCFEND}; CRLF after every line. The batch is not part of the header: it is only in the file
+ * name ({@link #create(Path, OfdFileName)}).
+ *
+ * <p>Records are byte strings (see the package documentation) written with ISO-8859-1, so GBK bytes pass
+ * unchanged. Records stream without knowing their count first: the count line is written as a placeholder and
+ * patched in place by {@link #close()}. Output is buffered (64 KiB). Not thread-safe. If writing fails the file
+ * is left incomplete; the caller should delete it.
  */
 public final class OfdFileWriter implements Closeable {
 
     private static final int BUFFER = 64 * 1024;
     private static final long MAX_COUNT = 99_999_999L;
+    private static final String SPACES = "         ";
 
     private final FileChannel channel;
     private final FileType type;
+    private final List<FieldDef> fields;
     private final int width;
     private final byte[] buf = new byte[BUFFER];
     private final ByteBuffer bb = ByteBuffer.wrap(buf);
@@ -31,35 +39,55 @@ public final class OfdFileWriter implements Closeable {
     private long count;
     private boolean closed;
 
-    private OfdFileWriter(FileChannel channel, FileType type) {
+    private OfdFileWriter(FileChannel channel, FileType type, List<FieldDef> fields) {
         this.channel = channel;
         this.type = type;
-        this.width = type.recordWidth();
+        this.fields = fields;
+        int w = 0;
+        for (FieldDef f : fields) {
+            w += f.width();
+        }
+        this.width = w;
     }
 
     /**
-     * Creates (or truncates) {@code file} and writes header lines 1-10, the field names of
-     * {@code type.layout()} and a record-count placeholder.
+     * Creates (or truncates) {@code file} with the standard layout of an output type (02, 04, 05, 06) and writes
+     * the header and a record-count placeholder.
      *
-     * @throws IllegalArgumentException if sender or receiver is not 1-9 printable non-space ASCII characters,
-     *                                  date is not a valid YYYYMMDD date or batch is not 3 digits
+     * @throws IllegalArgumentException if sender or receiver is not 1-9 characters of {@code 0-9 A-Z}, date is
+     *                                  not a valid YYYYMMDD date or the type has no standard layout
      */
-    public static OfdFileWriter create(Path file, String sender, String receiver, String date, String batch,
-                                       FileType type) throws IOException {
+    public static OfdFileWriter create(Path file, String sender, String receiver, String date, FileType type)
+            throws IOException {
+        Objects.requireNonNull(type, "type");
+        if (type.layout().isEmpty()) {
+            throw new IllegalArgumentException("type " + type.code() + " has no standard layout");
+        }
+        return create(file, sender, receiver, date, type, type.layout());
+    }
+
+    /**
+     * As {@link #create(Path, String, String, String, FileType)} but with an explicit field list, for any type
+     * (e.g. input files made by tests or generators). The header still says version 21, so the definitions
+     * should be those of {@link FieldDictionary#v21()}.
+     */
+    public static OfdFileWriter create(Path file, String sender, String receiver, String date, FileType type,
+                                       List<FieldDef> fields) throws IOException {
         checkCode("sender", sender);
         checkCode("receiver", receiver);
         if (!OfdFileName.validDate(date)) {
             throw new IllegalArgumentException("date is not a valid YYYYMMDD date: " + date);
         }
-        if (batch == null || !batch.matches("[0-9]{3}")) {
-            throw new IllegalArgumentException("batch is not 3 digits: " + batch);
-        }
         Objects.requireNonNull(type, "type");
+        List<FieldDef> fl = List.copyOf(fields);
+        if (fl.size() > 999) {
+            throw new IllegalArgumentException("more than 999 fields");
+        }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        OfdFileWriter w = new OfdFileWriter(ch, type);
+        OfdFileWriter w = new OfdFileWriter(ch, type, fl);
         try {
-            w.writeHeader(sender, receiver, date, batch);
+            w.writeHeader(sender, receiver, date);
         } catch (IOException | RuntimeException e) {
             try {
                 ch.close();
@@ -71,66 +99,84 @@ public final class OfdFileWriter implements Closeable {
         return w;
     }
 
-    /** Creates {@code dir/name.fileName()} for that name's sender, receiver, date, batch and type. */
+    /**
+     * Creates {@code dir/name.fileName()} for that name's sender, receiver, date and type (standard layout); the
+     * batch is only in the name.
+     *
+     * @throws IllegalArgumentException if the name's type is unknown or has no standard layout
+     */
     public static OfdFileWriter create(Path dir, OfdFileName name) throws IOException {
-        return create(dir.resolve(name.fileName()), name.sender(), name.receiver(), name.date(), name.batch(),
-                name.type());
+        FileType t = name.fileType().orElseThrow(
+                () -> new IllegalArgumentException("unknown type " + name.typeCode() + " in " + name));
+        return create(dir.resolve(name.fileName()), name.sender(), name.receiver(), name.date(), t);
     }
 
     private static void checkCode(String what, String code) {
-        if (code == null || code.isEmpty() || code.length() > 9) {
-            throw new IllegalArgumentException(what + " must be 1-9 characters: " + code);
-        }
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c <= 0x20 || c > 0x7E) {
-                throw new IllegalArgumentException(what + " must be printable ASCII without spaces: " + code);
-            }
+        if (!OfdFileName.validCode(code)) {
+            throw new IllegalArgumentException(what + " must be 1-9 characters of 0-9 A-Z: " + code);
         }
     }
 
-    private void writeHeader(String sender, String receiver, String date, String batch) throws IOException {
-        List<FieldDef> layout = type.layout();
-        ascii("OFDCFDAT");
-        ascii("21");
-        ascii(sender);
-        ascii(receiver);
-        ascii(date);
-        ascii(batch);
-        ascii(type.code());
-        ascii("");
-        ascii("");
-        ascii(String.format("%03d", layout.size()));
-        for (FieldDef f : layout) {
-            ascii(f.name());
+    private void writeHeader(String sender, String receiver, String date) throws IOException {
+        line("OFDCFDAT");
+        line("21  ");
+        line(pad9(sender));
+        line(pad9(receiver));
+        line(date);
+        line("999");
+        line(type.code());
+        line("        ");
+        line("        ");
+        line(String.format("%03d", fields.size()));
+        for (FieldDef f : fields) {
+            line(f.name());
         }
         countOffset = written + pos;
-        ascii("00000000");
+        line("00000000");
     }
 
-    private void ascii(String line) throws IOException {
-        int n = line.length();
+    static String pad9(String code) {
+        return code + SPACES.substring(code.length());
+    }
+
+    /** Writes a line of chars 0x00-0xFF (already checked) and CRLF. */
+    private void line(String s) throws IOException {
+        int n = s.length();
         if (BUFFER - pos < n + 2) {
             flush();
+            if (n + 2 > BUFFER) {
+                byte[] big = new byte[n + 2];
+                for (int i = 0; i < n; i++) {
+                    big[i] = (byte) s.charAt(i);
+                }
+                big[n] = '\r';
+                big[n + 1] = '\n';
+                ByteBuffer b = ByteBuffer.wrap(big);
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+                written += big.length;
+                return;
+            }
         }
         for (int i = 0; i < n; i++) {
-            buf[pos++] = (byte) line.charAt(i);
+            buf[pos++] = (byte) s.charAt(i);
         }
         buf[pos++] = '\r';
         buf[pos++] = '\n';
     }
 
     /**
-     * Writes one record line followed by CRLF.
+     * Writes one record (a byte string) followed by CRLF.
      *
-     * @throws IllegalArgumentException if its length is not {@code type.recordWidth()} or it contains a
-     *                                  character outside 0x20-0x7E
+     * @throws IllegalArgumentException if its length is not the record width, or it holds CR, LF or a char
+     *                                  above 0xFF
      */
-    public void write(String recordLine) throws IOException {
+    public void write(String byteStringLine) throws IOException {
         if (closed) {
             throw new IllegalStateException("writer is closed");
         }
-        int n = recordLine.length();
+        int n = byteStringLine.length();
         if (n != width) {
             throw new IllegalArgumentException("record length " + n + ", expected " + width + " for type "
                     + type.code());
@@ -138,21 +184,14 @@ public final class OfdFileWriter implements Closeable {
         if (count >= MAX_COUNT) {
             throw new IllegalStateException("more than " + MAX_COUNT + " records");
         }
-        if (BUFFER - pos < n + 2) {
-            flush();
-        }
-        int p = pos;
         for (int i = 0; i < n; i++) {
-            char c = recordLine.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                throw new IllegalArgumentException("record " + (count + 1) + ": character 0x"
-                        + Integer.toHexString(c) + " at column " + (i + 1) + " is not printable ASCII");
+            char c = byteStringLine.charAt(i);
+            if (c > 0xFF || c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("record " + (count + 1) + ": char 0x"
+                        + Integer.toHexString(c) + " at column " + (i + 1) + " is not allowed");
             }
-            buf[p++] = (byte) c;
         }
-        buf[p++] = '\r';
-        buf[p++] = '\n';
-        pos = p;
+        line(byteStringLine);
         count++;
     }
 
@@ -163,6 +202,11 @@ public final class OfdFileWriter implements Closeable {
 
     public FileType type() {
         return type;
+    }
+
+    /** The fields of the file, in order. */
+    public List<FieldDef> fields() {
+        return fields;
     }
 
     private void flush() throws IOException {
@@ -182,7 +226,7 @@ public final class OfdFileWriter implements Closeable {
         }
         closed = true;
         try {
-            ascii("OFDCFEND");
+            line("OFDCFEND");
             flush();
             byte[] digits = new byte[8];
             long c = count;

@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A view over one record line, using the offsets of the fields its file declares.
+ * A view over one record line (a byte string, see the package documentation), using the offsets of the fields
+ * its file declares. Field names are looked up by canonical spelling first (fast path) and then without regard
+ * to case. Texts are byte strings: use {@link Gbk#decode} for Unicode.
  *
  * <p><b>Reuse:</b> {@link OfdReader#forEachRecord} passes the same instance for every record of a file and
  * re-points it at the next line after the consumer returns. Do not keep the instance (or rely on it) after
@@ -18,7 +20,8 @@ import java.util.Optional;
 public final class OfdRecord {
 
     private final OfdHeader header;
-    private final Map<String, Integer> index;
+    private final Map<String, Integer> index;       // canonical name
+    private final Map<String, Integer> lowerIndex;  // lower-case name
     private final FieldDef[] defs;
     private final int[] offsets;
     private final int width;
@@ -30,11 +33,13 @@ public final class OfdRecord {
         this.defs = fields.toArray(new FieldDef[0]);
         this.offsets = new int[defs.length];
         this.index = new HashMap<>(defs.length * 2);
+        this.lowerIndex = new HashMap<>(defs.length * 2);
         int off = 0;
         for (int i = 0; i < defs.length; i++) {
             offsets[i] = off;
             off += defs[i].width();
             index.put(defs[i].name(), i);
+            lowerIndex.put(FieldDictionary.lower(defs[i].name()), i);
         }
         this.width = off;
     }
@@ -58,18 +63,18 @@ public final class OfdRecord {
         return header;
     }
 
-    /** The whole record text (not trimmed). */
+    /** The whole record (byte string, not trimmed). */
     public String line() {
         return line;
     }
 
-    /** The field's exact text, padding included. {@link IllegalArgumentException} if not declared. */
+    /** The field's exact bytes, padding included. {@link IllegalArgumentException} if not declared. */
     public String text(String field) {
         int i = indexOf(field);
         return line.substring(offsets[i], offsets[i] + defs[i].width());
     }
 
-    /** The field's text with trailing (right) spaces removed. */
+    /** The field's text: its bytes with trailing spaces removed (spec 1.3). */
     public String trimmed(String field) {
         int i = indexOf(field);
         int start = offsets[i];
@@ -80,22 +85,34 @@ public final class OfdRecord {
         return line.substring(start, end);
     }
 
-    /** An {@code N} field's value, or empty when its text is not all digits. */
+    /**
+     * An {@code N} field's value at its declared decimals, or empty when its text is not all digits.
+     *
+     * @throws IllegalArgumentException if the field is not declared or is not {@code N}
+     */
     public Optional<BigDecimal> number(String field) {
         int i = indexOf(field);
         return OfdNumbers.parse(line.substring(offsets[i], offsets[i] + defs[i].width()), defs[i]);
     }
 
-    /** True when the file declares the field. */
+    /** True when the file declares the field (without regard to case). */
     public boolean has(String field) {
-        return index.containsKey(field);
+        return field != null && (index.containsKey(field) || lowerIndex.containsKey(FieldDictionary.lower(field)));
+    }
+
+    /** The declared definition of the field (the file version's width and type). */
+    public FieldDef def(String field) {
+        return defs[indexOf(field)];
     }
 
     private int indexOf(String field) {
         Integer i = index.get(field);
         if (i == null) {
-            throw new IllegalArgumentException("field " + field + " is not declared by this "
-                    + header.type().code() + " file");
+            i = field == null ? null : lowerIndex.get(FieldDictionary.lower(field));
+            if (i == null) {
+                throw new IllegalArgumentException("field " + field + " is not declared by this "
+                        + header.type().code() + " file");
+            }
         }
         return i;
     }

@@ -1,41 +1,52 @@
 package io.openta.model.ofd;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds one record line in the exact layout of a {@link FileType} (spec 1.4). Reusable: {@link #build()}
- * does not clear the fields, {@link #reset()} does. Not thread-safe.
+ * Builds one record line (a byte string) in the standard layout of an output {@link FileType} (spec 1.6), or in
+ * an explicit field list. Reusable: {@link #build()} does not clear the fields, {@link #reset()} does. Field
+ * names are found by canonical spelling, then without regard to case. Not thread-safe.
  */
 public final class OfdRecordBuilder {
 
-    /** Per type: field name to index, offsets and the blank template; computed once. */
-    private static final Map<FileType, Layout> LAYOUTS = new java.util.EnumMap<>(FileType.class);
+    /** Per output type: the layout, computed once. */
+    private static final Map<FileType, Layout> LAYOUTS = new EnumMap<>(FileType.class);
 
     static {
         for (FileType t : FileType.values()) {
-            LAYOUTS.put(t, new Layout(t));
+            if (!t.layout().isEmpty()) {
+                LAYOUTS.put(t, new Layout(t.layout()));
+            }
         }
     }
 
     private static final class Layout {
         final Map<String, Integer> index = new HashMap<>();
+        final Map<String, Integer> lowerIndex = new HashMap<>();
         final FieldDef[] defs;
         final int[] offsets;
         final char[] blank;
 
-        Layout(FileType type) {
-            List<FieldDef> l = type.layout();
+        Layout(List<FieldDef> l) {
             defs = l.toArray(new FieldDef[0]);
             offsets = new int[defs.length];
-            blank = new char[type.recordWidth()];
+            int width = 0;
+            for (FieldDef d : defs) {
+                width += d.width();
+            }
+            blank = new char[width];
             int off = 0;
             for (int i = 0; i < defs.length; i++) {
                 offsets[i] = off;
-                index.put(defs[i].name(), i);
+                if (index.put(defs[i].name(), i) != null) {
+                    throw new IllegalArgumentException("field " + defs[i].name() + " appears twice");
+                }
+                lowerIndex.put(FieldDictionary.lower(defs[i].name()), i);
                 char fill = defs[i].type() == FieldType.N ? '0' : ' ';
                 for (int k = 0; k < defs[i].width(); k++) {
                     blank[off + k] = fill;
@@ -50,50 +61,83 @@ public final class OfdRecordBuilder {
     private final char[] buf;
     private final char[] scratch = new char[64];
 
+    /**
+     * A builder for the standard layout of an output type (02, 04, 05, 06).
+     *
+     * @throws IllegalArgumentException for a type without a standard layout (the input types)
+     */
     public OfdRecordBuilder(FileType type) {
         this.type = Objects.requireNonNull(type, "type");
         this.layout = LAYOUTS.get(type);
+        if (layout == null) {
+            throw new IllegalArgumentException("type " + type.code() + " has no standard layout");
+        }
         this.buf = layout.blank.clone();
     }
 
+    /** A builder for an explicit field list (e.g. to make input files in tests); {@link #type()} is null. */
+    public OfdRecordBuilder(List<FieldDef> fields) {
+        this.type = null;
+        this.layout = new Layout(fields);
+        this.buf = layout.blank.clone();
+    }
+
+    /** The output type, or null for an explicit field list. */
     public FileType type() {
         return type;
     }
 
+    /** The record width in bytes. */
+    public int width() {
+        return buf.length;
+    }
+
     /**
-     * Sets an {@code A} or {@code C} field: left-aligned, right-padded with spaces. For an {@code N} field the
-     * value must be exactly its width in digits (raw text).
+     * Sets a field to a byte string, left-aligned and padded with spaces. For an {@code N} field the value must be
+     * exactly its width in digits (raw text). Chars 0x00-0xFF are allowed except CR and LF; the content of
+     * {@code A} and {@code C} fields is not checked further (echoes are written byte for byte).
      *
      * @throws IllegalArgumentException if the field is not in the layout, the value is longer than the width,
-     *                                  contains a character outside 0x20-0x7E, or is not digits for an N field
+     *                                  holds CR, LF or a char above 0xFF, or is not digits for an N field
      */
-    public OfdRecordBuilder text(String field, String value) {
+    public OfdRecordBuilder text(String field, String byteString) {
         int i = indexOf(field);
         FieldDef d = layout.defs[i];
-        Objects.requireNonNull(value, () -> "value of " + field);
-        int len = value.length();
+        Objects.requireNonNull(byteString, () -> "value of " + field);
+        int len = byteString.length();
         int w = d.width();
         if (len > w) {
-            throw new IllegalArgumentException("field " + field + ": '" + value + "' is longer than " + w);
+            throw new IllegalArgumentException("field " + d.name() + ": '" + Rejection.ascii(byteString)
+                    + "' is " + len + " bytes, longer than " + w);
         }
         boolean n = d.type() == FieldType.N;
         if (n && len != w) {
-            throw new IllegalArgumentException("field " + field + " is N(" + w + "," + d.decimals()
-                    + "): text '" + value + "' is not " + w + " digits");
+            throw new IllegalArgumentException("field " + d.name() + " is N(" + w + "," + d.decimals()
+                    + "): text '" + Rejection.ascii(byteString) + "' is not " + w + " digits");
         }
         int off = layout.offsets[i];
         for (int k = 0; k < len; k++) {
-            char c = value.charAt(k);
-            if (c < 0x20 || c > 0x7E || (n && (c < '0' || c > '9'))) {
-                throw new IllegalArgumentException("field " + field + ": character 0x"
+            char c = byteString.charAt(k);
+            if (c > 0xFF || c == '\r' || c == '\n' || (n && (c < '0' || c > '9'))) {
+                throw new IllegalArgumentException("field " + d.name() + ": char 0x"
                         + Integer.toHexString(c) + " at " + k + " is not allowed");
             }
-            buf[off + k] = c;
         }
+        byteString.getChars(0, len, buf, off);
         for (int k = len; k < w; k++) {
             buf[off + k] = ' ';
         }
         return this;
+    }
+
+    /**
+     * {@link #text} with the value first cut to the field's width without splitting a two-byte character
+     * ({@link Gbk#cut}), e.g. ErrorDetail or an echo of a wider version-22 field.
+     */
+    public OfdRecordBuilder textCut(String field, String byteString) {
+        int i = indexOf(field);
+        Objects.requireNonNull(byteString, () -> "value of " + field);
+        return text(field, Gbk.cut(byteString, layout.defs[i].width()));
     }
 
     /**
@@ -106,15 +150,16 @@ public final class OfdRecordBuilder {
         int i = indexOf(field);
         FieldDef d = layout.defs[i];
         if (d.type() != FieldType.N) {
-            throw new IllegalArgumentException("field " + field + " is " + d.type() + ", not N");
+            throw new IllegalArgumentException("field " + d.name() + " is " + d.type() + ", not N");
         }
         // format into a scratch area first so a failure leaves the field unchanged
-        OfdNumbers.formatInto(value, d, scratch, 0);
-        System.arraycopy(scratch, 0, buf, layout.offsets[i], d.width());
+        char[] s = d.width() <= scratch.length ? scratch : new char[d.width()];
+        OfdNumbers.formatInto(value, d, s, 0);
+        System.arraycopy(s, 0, buf, layout.offsets[i], d.width());
         return this;
     }
 
-    /** The record line; fields never set are spaces (A, C) or zeros (N). */
+    /** The record line (byte string); fields never set are spaces (A, C) or zeros (N). */
     public String build() {
         return new String(buf);
     }
@@ -126,9 +171,13 @@ public final class OfdRecordBuilder {
     }
 
     private int indexOf(String field) {
-        Integer i = layout.index.get(field);
+        Integer i = field == null ? null : layout.index.get(field);
+        if (i == null && field != null) {
+            i = layout.lowerIndex.get(FieldDictionary.lower(field));
+        }
         if (i == null) {
-            throw new IllegalArgumentException("field " + field + " is not in the layout of type " + type.code());
+            throw new IllegalArgumentException("field " + field + " is not in the layout"
+                    + (type == null ? "" : " of type " + type.code()));
         }
         return i;
     }

@@ -13,7 +13,7 @@ public final class ApplicationChecks {
 
     /** 0139, the first check of both tables: null when the serial is fine. */
     public static String serialCode(String appSheetSerialNo) {
-        return Texts.digits(appSheetSerialNo) ? null : BAD_SERIAL;
+        return Texts.lettersAndDigits(appSheetSerialNo) ? null : BAD_SERIAL;
     }
 
     /** Account application (01) checks after 0496 and before 0392; null when all pass. */
@@ -23,7 +23,7 @@ public final class ApplicationChecks {
         if (common != null) {
             return common;
         }
-        if (!Texts.digits(transactionAccountId)) {
+        if (!Texts.lettersAndDigits(transactionAccountId)) {
             return BAD_TXN_ACCOUNT;
         }
         if (!"001".equals(Texts.rtrim(businessCode))) {

@@ -11,9 +11,10 @@ import java.math.BigDecimal;
  * @param amount            ConfirmedAmount
  * @param vol               ConfirmedVol
  * @param charge            Charge
+ * @param rateFee           RateFee of the matched rate record (0 for a fixed fee, no record, or a refusal)
  */
 public record Confirmation(String code, BigDecimal applicationAmount, BigDecimal applicationVol, BigDecimal amount,
-        BigDecimal vol, BigDecimal charge) {
+        BigDecimal vol, BigDecimal charge, BigDecimal rateFee) {
 
     public boolean ok() {
         return ReturnCodes.OK.equals(code);

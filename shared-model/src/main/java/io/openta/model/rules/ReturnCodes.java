@@ -4,6 +4,8 @@ package io.openta.model.rules;
 public final class ReturnCodes {
     public static final String OK = "0000";
     public static final String INSUFFICIENT_SHARES = "0001";
+    public static final String FUND_ISSUING = "0004";
+    public static final String FUND_CLOSED = "0005";
     public static final String NO_ACCOUNT = "0009";
     public static final String BAD_BUSINESS_CODE = "0103";
     public static final String BAD_TXN_ACCOUNT = "0104";
@@ -19,6 +21,7 @@ public final class ReturnCodes {
     public static final String SUSPENDED = "0380";
     public static final String PURCHASE_SUSPENDED = "0381";
     public static final String REDEMPTION_SUSPENDED = "0382";
+    public static final String FUND_TERMINATED = "0376";
     public static final String ACCOUNT_EXISTS = "0392";
     public static final String REDEMPTION_OVERFLOW = "0401";
     public static final String ZERO_VOLUME = "0402";

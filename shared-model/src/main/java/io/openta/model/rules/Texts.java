@@ -31,6 +31,21 @@ public final class Texts {
         return true;
     }
 
+    /** Non-empty and ASCII letters and digits only, padding aside (spec v2 2.2: AppSheetSerialNo, TransactionAccountID). */
+    public static boolean lettersAndDigits(String text) {
+        String t = rtrim(text);
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean blank(String text) {
         return rtrim(text).isEmpty();
     }

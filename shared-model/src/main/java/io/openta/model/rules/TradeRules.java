@@ -6,14 +6,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
 
-import io.openta.model.ofd.FieldDictionary;
 import io.openta.model.ofd.FieldDef;
+import io.openta.model.ofd.FieldDictionary;
 import io.openta.model.ofd.OfdNumbers;
 
 /**
- * Confirming purchases and redemptions (spec 2.3) from the fund-status check on: the checks before it (0139 to
+ * Confirming purchases and redemptions (spec v2 2.3) from the fund-status check on: the checks before it (0139 to
  * 0518) are made set-based before a position's applications reach here. Applications of one position must come in
- * order of TransactionTime, AppSheetSerialNo, record order, all through the same {@link PositionBook}.
+ * order of TransactionTime, AppSheetSerialNo, record order, all through the same {@link PositionBook}. Amounts are
+ * checked against the widths of the 04 file the TA writes (version 21).
  */
 public final class TradeRules {
     public static final String PURCHASE = "022";
@@ -25,6 +26,7 @@ public final class TradeRules {
     private static final FieldDef CONFIRMED_VOL = FieldDictionary.get("ConfirmedVol");
     private static final FieldDef CHARGE = FieldDictionary.get("Charge");
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    private static final BigDecimal NO_RATE = BigDecimal.ZERO.setScale(8);
     /** The largest position a purchase may leave: what TotalVolOfDistributorInTA (N16,2) can hold. */
     public static final BigDecimal MAX_POSITION = new BigDecimal("99999999999999.99");
 
@@ -33,7 +35,20 @@ public final class TradeRules {
 
     /** A refusal before the position was reached: 0 confirmed, amounts echoed (0 where not digits). */
     public static Confirmation refuse(String code, String amountText, String volText) {
-        return new Confirmation(code, echo(amountText, AMOUNT), echo(volText, VOL), ZERO, ZERO, ZERO);
+        return new Confirmation(code, echo(amountText, AMOUNT), echo(volText, VOL), ZERO, ZERO, ZERO, NO_RATE);
+    }
+
+    /** The fund-status refusal of spec 2.3 for this business code, or null when the status lets it through. */
+    public static String statusCode(String status, boolean purchase) {
+        return switch (status) {
+            case "1" -> FUND_ISSUING;
+            case "8" -> FUND_TERMINATED;
+            case "9" -> FUND_CLOSED;
+            case "4" -> SUSPENDED;
+            case "5" -> purchase ? PURCHASE_SUSPENDED : null;
+            case "6" -> purchase ? null : REDEMPTION_SUSPENDED;
+            default -> null;
+        };
     }
 
     /**
@@ -44,15 +59,9 @@ public final class TradeRules {
     public static Confirmation confirm(String businessCode, String amountText, String volText, FundTerms fund,
             PositionBook book) {
         boolean purchase = PURCHASE.equals(businessCode);
-        String status = fund.status();
-        if ("4".equals(status)) {
-            return refuse(SUSPENDED, amountText, volText);
-        }
-        if (purchase && "5".equals(status)) {
-            return refuse(PURCHASE_SUSPENDED, amountText, volText);
-        }
-        if (!purchase && "6".equals(status)) {
-            return refuse(REDEMPTION_SUSPENDED, amountText, volText);
+        String refusal = statusCode(fund.status(), purchase);
+        if (refusal != null) {
+            return refuse(refusal, amountText, volText);
         }
         return purchase ? purchase(amountText, volText, fund, book) : redemption(amountText, volText, fund, book);
     }
@@ -63,9 +72,9 @@ public final class TradeRules {
             return refuse(BAD_AMOUNT, amountText, volText);
         }
         BigDecimal amount = parsed.get();
-        BigDecimal net = amount.divide(BigDecimal.ONE.add(fund.purchaseFeeRate()), 2, RoundingMode.HALF_UP);
-        BigDecimal charge = amount.subtract(net);
-        BigDecimal vol = net.divide(fund.nav(), 2, RoundingMode.DOWN);
+        FeeTable.Fee fee = fund.purchaseFees().purchaseFee(amount);
+        BigDecimal charge = fee.charge();
+        BigDecimal vol = amount.subtract(charge).divide(fund.nav(), 2, RoundingMode.DOWN);
         if (vol.signum() <= 0) {
             return refuse(ZERO_VOLUME, amountText, volText);
         }
@@ -74,7 +83,7 @@ public final class TradeRules {
             return refuse(PURCHASE_OVERFLOW, amountText, volText);
         }
         book.purchase(vol);
-        return new Confirmation(OK, amount, echo(volText, VOL), amount, vol, charge);
+        return new Confirmation(OK, amount, echo(volText, VOL), amount, vol, charge, fee.rateFee());
     }
 
     private static Confirmation redemption(String amountText, String volText, FundTerms fund, PositionBook book) {
@@ -87,7 +96,8 @@ public final class TradeRules {
             return refuse(INSUFFICIENT_SHARES, amountText, volText);
         }
         BigDecimal gross = vol.multiply(fund.nav()).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal charge = gross.multiply(fund.redemptionFeeRate()).setScale(2, RoundingMode.HALF_UP);
+        FeeTable.Fee fee = fund.redemptionFees().redemptionFee(gross);
+        BigDecimal charge = fee.charge();
         BigDecimal amount = gross.subtract(charge);
         if (amount.signum() <= 0) {
             return refuse(ZERO_AMOUNT, amountText, volText);
@@ -96,7 +106,7 @@ public final class TradeRules {
             return refuse(REDEMPTION_OVERFLOW, amountText, volText);
         }
         book.redeem(vol);
-        return new Confirmation(OK, echo(amountText, AMOUNT), vol, amount, vol, charge);
+        return new Confirmation(OK, echo(amountText, AMOUNT), vol, amount, vol, charge, fee.rateFee());
     }
 
     /** A numeric field that was not all digits is echoed as 0 (spec 2.3). */

@@ -24,7 +24,10 @@ class ApplicationChecksTest {
         assertNull(ApplicationChecks.serialCode("01                      "));
         assertEquals(BAD_SERIAL, ApplicationChecks.serialCode("                        "));
         assertEquals(BAD_SERIAL, ApplicationChecks.serialCode(""));
-        assertEquals(BAD_SERIAL, ApplicationChecks.serialCode("12A                     "));
+        assertNull(ApplicationChecks.serialCode("12A                     "), "v2: letters are allowed");
+        assertNull(ApplicationChecks.serialCode("abcXYZ09"), "v2: letters are allowed");
+        assertEquals(BAD_SERIAL, ApplicationChecks.serialCode("12-4                    "));
+        assertEquals(BAD_SERIAL, ApplicationChecks.serialCode("12\u00b3\u00c9             "), "a GBK character");
         assertEquals(BAD_SERIAL, ApplicationChecks.serialCode(" 1                      "));
     }
 
@@ -44,7 +47,8 @@ class ApplicationChecksTest {
         assertEquals(BAD_TXN_DATE, account("K10", "        ", "093000", "3100000001", "001", "1"));
         assertEquals(BAD_TXN_TIME, account("K10", T, "240000", "3100000001", "001", "1"));
         assertEquals(BAD_TXN_TIME, account("K10", T, "0930  ", "3100000001", "001", "1"));
-        assertEquals(BAD_TXN_ACCOUNT, account("K10", T, "093000", "31000A0004       ", "001", "1"));
+        assertNull(account("K10", T, "093000", "31000A0004       ", "001", "1"), "v2: letters are allowed");
+        assertEquals(BAD_TXN_ACCOUNT, account("K10", T, "093000", "31000_0004       ", "001", "1"));
         assertEquals(BAD_TXN_ACCOUNT, account("K10", T, "093000", "                 ", "001", "1"));
         assertEquals(BAD_BUSINESS_CODE, account("K10", T, "093000", "3100000001", "002", "1"));
         assertEquals(BAD_BUSINESS_CODE, account("K10", T, "093000", "3100000001", "022", "1"));
@@ -59,7 +63,7 @@ class ApplicationChecksTest {
         assertEquals(WRONG_DISTRIBUTOR, account("K2", "20270230", "250000", "X", "002", "9"));
         assertEquals(BAD_TXN_DATE, account("K10", "20270230", "250000", "X", "002", "9"));
         assertEquals(BAD_TXN_TIME, account("K10", T, "250000", "X", "002", "9"));
-        assertEquals(BAD_TXN_ACCOUNT, account("K10", T, "093000", "X", "002", "9"));
+        assertEquals(BAD_TXN_ACCOUNT, account("K10", T, "093000", "X.", "002", "9"));
         assertEquals(BAD_BUSINESS_CODE, account("K10", T, "093000", "1", "002", "9"));
         assertEquals(BAD_INDIVIDUAL_FLAG, account("K10", T, "093000", "1", "001", "9"));
     }

@@ -19,7 +19,7 @@ class PositionBookAndIncomeTest {
     }
 
     static FundTerms mm(String u) {
-        return new FundTerms(true, d("1.0000"), BigDecimal.ZERO, BigDecimal.ZERO, "0", d(u));
+        return new FundTerms(true, d("1.0000"), FeeTable.NONE, FeeTable.NONE, "0", d(u));
     }
 
     @Test
@@ -59,7 +59,7 @@ class PositionBookAndIncomeTest {
     void noReserveForPositiveIncomeOrANavFund() {
         assertMoney("1000.05", PositionBook.mainClearing(d("1000.05"), mm("1.5")).available());
         assertMoney("1000.05", PositionBook.mainClearing(d("1000.05"), mm("0")).available());
-        FundTerms nav = new FundTerms(false, d("1.0612"), d("0.024"), d("0.005"), "0", d("-0.5"));
+        FundTerms nav = new FundTerms(false, d("1.0612"), Fees.flat(d("0.024")), Fees.flat(d("0.005")), "0", d("-0.5"));
         assertMoney("1847.28", PositionBook.mainClearing(d("1847.28"), nav).available());
     }
 
@@ -93,7 +93,7 @@ class PositionBookAndIncomeTest {
 
     @Test
     void bookkeepingAcrossASequence() {
-        FundTerms f = new FundTerms(false, d("1.0000"), BigDecimal.ZERO, BigDecimal.ZERO, "0", BigDecimal.ZERO);
+        FundTerms f = new FundTerms(false, d("1.0000"), FeeTable.NONE, FeeTable.NONE, "0", BigDecimal.ZERO);
         PositionBook b = PositionBook.mainClearing(d("100.00"), f);
         String[][] steps = {
                 {"024", "0000000000003000", OK, "70.00", "70.00"},

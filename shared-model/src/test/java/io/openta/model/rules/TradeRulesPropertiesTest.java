@@ -34,10 +34,10 @@ class TradeRulesPropertiesTest {
         Arbitrary<BigDecimal> rate = Arbitraries.integers().between(0, 10_000_000).map(n -> BigDecimal.valueOf(n, 8));
         Arbitrary<BigDecimal> u = Arbitraries.integers().between(-99_999_999, 99_999_999)
                 .map(n -> BigDecimal.valueOf(n, 5));
-        Arbitrary<String> status = Arbitraries.of("0", "0", "0", "4", "5", "6");
+        Arbitrary<String> status = Arbitraries.of("0", "0", "0", "1", "4", "5", "6", "8", "9");
         return Combinators.combine(mm, nav, rate, rate, status, u).as((m, n, pr, rr, s, inc) -> m
-                ? new FundTerms(true, new BigDecimal("1.0000"), BigDecimal.ZERO.setScale(8), rr, s, inc)
-                : new FundTerms(false, n, pr, rr, s, inc));
+                ? new FundTerms(true, new BigDecimal("1.0000"), FeeTable.NONE, Fees.flat(rr), s, inc)
+                : new FundTerms(false, n, Fees.flat(pr), Fees.flat(rr), s, inc));
     }
 
     @Provide
@@ -87,7 +87,7 @@ class TradeRulesPropertiesTest {
         }
         BigDecimal amount = BigDecimal.valueOf(cents, 2);
         BigDecimal nav = fund.moneyMarket() ? BigDecimal.ONE : fund.nav();
-        BigDecimal net = amount.divide(BigDecimal.ONE.add(fund.purchaseFeeRate()), 2, RoundingMode.HALF_UP);
+        BigDecimal net = amount.divide(BigDecimal.ONE.add(Fees.rateOf(fund.purchaseFees())), 2, RoundingMode.HALF_UP);
         assertEquals(0, c.amount().compareTo(amount), "ConfirmedAmount = ApplicationAmount");
         assertEquals(0, c.charge().add(net).compareTo(amount), "charge + net = amount");
         assertTrue(c.charge().signum() >= 0);
@@ -109,7 +109,7 @@ class TradeRulesPropertiesTest {
         BigDecimal nav = fund.moneyMarket() ? BigDecimal.ONE : fund.nav();
         BigDecimal gross = vol.multiply(nav).setScale(2, RoundingMode.HALF_UP);
         assertEquals(0, c.amount().add(c.charge()).compareTo(gross), "amount + charge = gross");
-        assertEquals(0, c.charge().compareTo(gross.multiply(fund.redemptionFeeRate()).setScale(2, RoundingMode.HALF_UP)));
+        assertEquals(0, c.charge().compareTo(gross.multiply(Fees.rateOf(fund.redemptionFees())).setScale(2, RoundingMode.HALF_UP)));
         assertEquals(0, c.vol().compareTo(vol));
         assertTrue(c.amount().signum() > 0);
         assertEquals(0, book.holding().signum());

@@ -24,11 +24,11 @@ class TradeRulesTest {
     }
 
     static FundTerms navFund(String nav, String pr, String rr, String status) {
-        return new FundTerms(false, d(nav), d(pr), d(rr), status, BigDecimal.ZERO);
+        return new FundTerms(false, d(nav), Fees.flat(d(pr)), Fees.flat(d(rr)), status, BigDecimal.ZERO);
     }
 
     static FundTerms mmFund(String u, String status) {
-        return new FundTerms(true, d("1.0000"), BigDecimal.ZERO, BigDecimal.ZERO, status, d(u));
+        return new FundTerms(true, d("1.0000"), FeeTable.NONE, FeeTable.NONE, status, d(u));
     }
 
     static PositionBook book(FundTerms fund, String previousClose) {

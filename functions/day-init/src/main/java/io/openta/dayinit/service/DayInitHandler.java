@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.openta.model.events.Stage;
+import io.openta.model.ofd.OfiFileName;
 import io.openta.model.ofd.OfdReader;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Withdrawals;
@@ -20,16 +21,18 @@ import io.openta.runtime.task.TaskContext;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * Day initialisation (spec 2.1): registers the inbox, loads the fund parameters (C1) and quotes (07), and fails the
- * day when they are not usable. One task; everything it writes commits with it or not at all.
+ * Day initialisation (spec 2.1): registers the inbox, checks the index files (1.7), loads the fund parameters (C1),
+ * fee tables (C5) and quotes (07), and fails the day when they are not usable. One task; everything it writes commits with it or not at all.
  */
 @ApplicationScoped
 public class DayInitHandler implements StageHandler {
     private final FundCatalogueLoader catalogue;
+    private final FeeTableLoader fees;
     private final QuoteLoader quotes;
 
-    public DayInitHandler(FundCatalogueLoader catalogue, QuoteLoader quotes) {
+    public DayInitHandler(FundCatalogueLoader catalogue, FeeTableLoader fees, QuoteLoader quotes) {
         this.catalogue = catalogue;
+        this.fees = fees;
         this.quotes = quotes;
     }
 
@@ -53,12 +56,20 @@ public class DayInitHandler implements StageHandler {
         }
         List<Path> params = new ArrayList<>();
         List<Path> imports = new ArrayList<>();
+        List<Path> indexes = new ArrayList<>();
+        List<String> inboxNames = new ArrayList<>();
         Withdrawals withdrawn = Withdrawals.of(sql, date);
         for (Path file : regularFiles(inbox)) {
-            if (withdrawn.file(file.getFileName().toString())) {
+            String name = file.getFileName().toString();
+            if (withdrawn.file(name)) {
                 continue;
             }
-            (OfdReader.saysQuoteOrParameters(file) ? params : imports).add(file);
+            inboxNames.add(name);
+            if (OfiFileName.isIndexName(name)) {
+                indexes.add(file);
+            } else {
+                (OfdReader.failsTheDay(file) ? params : imports).add(file);
+            }
         }
         sql.update("DELETE FROM trd.inbox_file WHERE biz_date = $1", date);
         for (int i = 0; i < imports.size(); i++) {
@@ -66,6 +77,8 @@ public class DayInitHandler implements StageHandler {
                     INSERT INTO trd.inbox_file (biz_date, file_name, role, seq, status) VALUES ($1, $2, 'IMPORT', $3, 'PENDING')""",
                     date, imports.get(i).getFileName().toString(), i);
         }
+        IndexFiles.register(sql, ctx.staging(), stage().id(), ctx.config().taCode(), date, indexes, imports,
+                inboxNames);
         ParameterFiles files = ParameterFiles.check(params, ctx.config().taCode(), date);
         for (int i = 0; i < params.size(); i++) {
             var check = files.checks().get(i);
@@ -76,6 +89,7 @@ public class DayInitHandler implements StageHandler {
                     check.header().sender(), check.header().batch(), check.recordCount());
         }
         long records = catalogue.load(sql, date, files.parameterFiles());
+        records += fees.load(sql, date, files.feeFiles());
         records += quotes.load(sql, date, files.quoteFiles());
         return records;
     }

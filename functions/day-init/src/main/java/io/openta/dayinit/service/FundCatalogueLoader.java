@@ -1,25 +1,27 @@
 package io.openta.dayinit.service;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.openta.model.ofd.FieldDictionary;
 import io.openta.model.ofd.OfdCheck;
-import io.openta.model.ofd.OfdNumbers;
 import io.openta.model.ofd.OfdReader;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.task.DayFailure;
 
-/** C1 records add or replace funds from T on: files in name order, records in file order, a later record wins. */
+/**
+ * C1 records add or replace funds from T on: files in name order, records in file order, a later record wins
+ * (spec 2.1). FundType 01-03 are NAV funds, 04 money market.
+ */
 @ApplicationScoped
 public class FundCatalogueLoader {
+    private static final Set<String> FUND_TYPES = Set.of("01", "02", "03", "04");
 
-    record FundRow(String code, String name, String type, BigDecimal purchaseFee, BigDecimal redemptionFee) {
+    record FundRow(String code, String name, String type) {
     }
 
     long load(Sql sql, String date, List<OfdCheck> files) throws IOException {
@@ -34,24 +36,17 @@ public class FundCatalogueLoader {
                     throw new DayFailure(where + "blank FundCode");
                 }
                 String type = r.text("FundType");
-                if (!"01".equals(type) && !"02".equals(type)) {
-                    throw new DayFailure(where + "FundType '" + type + "' is not 01 or 02");
+                if (!FUND_TYPES.contains(type)) {
+                    throw new DayFailure(where + "FundType '" + type + "' is not 01, 02, 03 or 04");
                 }
-                BigDecimal purchase = OfdNumbers.parse(r.text("PurchaseFeeRate"), FieldDictionary.get("PurchaseFeeRate"))
-                        .orElseThrow(() -> new DayFailure(where + "PurchaseFeeRate is not digits"));
-                BigDecimal redemption = OfdNumbers
-                        .parse(r.text("RedemptionFeeRate"), FieldDictionary.get("RedemptionFeeRate"))
-                        .orElseThrow(() -> new DayFailure(where + "RedemptionFeeRate is not digits"));
-                funds.put(code, new FundRow(code, r.trimmed("FundName"), type, purchase, redemption));
+                funds.put(code, new FundRow(code, r.has("FundName") ? r.trimmed("FundName") : "", type));
             });
             records += file.recordCount();
         }
         sql.update("DELETE FROM clr.fund WHERE effective_date = $1", date);
         for (FundRow f : funds.values()) {
-            sql.update("""
-                    INSERT INTO clr.fund (fund_code, effective_date, fund_name, fund_type, purchase_fee_rate, redemption_fee_rate)
-                    VALUES ($1, $2, $3, $4, $5, $6)""", f.code(), date, f.name(), f.type(), f.purchaseFee(),
-                    f.redemptionFee());
+            sql.update("INSERT INTO clr.fund (fund_code, effective_date, fund_name, fund_type) VALUES ($1, $2, $3, $4)",
+                    f.code(), date, f.name(), f.type());
         }
         return records;
     }

@@ -6,15 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.openta.model.ofd.FieldDictionary;
 import io.openta.model.ofd.OfdCheck;
-import io.openta.model.ofd.OfdNumbers;
 import io.openta.model.ofd.OfdReader;
 import io.openta.model.ofd.OfdRecord;
+import io.openta.model.rules.FundTerms;
 import io.openta.runtime.db.FundCatalogueSql;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.task.DayFailure;
@@ -24,6 +24,9 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 public class QuoteLoader {
     private static final BigDecimal MONEY_MARKET_NAV = new BigDecimal("1.0000");
+    /** The 04 file's NAV is N7,4: a quote must fit it (a version-22 quote carries N16,8). */
+    private static final BigDecimal MAX_NAV = new BigDecimal("999.9999");
+    private static final Set<String> STATUSES = Set.of("0", "1", "4", "5", "6", "8", "9");
 
     record Quote(String fund, BigDecimal nav, BigDecimal income, BigDecimal yield, String status) {
     }
@@ -72,7 +75,12 @@ public class QuoteLoader {
         if (nav.signum() == 0) {
             throw new DayFailure(where + "NAV of fund " + fund + " is 0");
         }
-        boolean moneyMarket = "01".equals(type);
+        if (nav.compareTo(MAX_NAV) > 0 || nav.stripTrailingZeros().scale() > 4) {
+            throw new DayFailure(where + "NAV " + nav.toPlainString() + " of fund " + fund
+                    + " does not fit the 04 file's N7,4");
+        }
+        nav = nav.setScale(4);
+        boolean moneyMarket = FundTerms.MONEY_MARKET.equals(type);
         if (moneyMarket && nav.compareTo(MONEY_MARKET_NAV) != 0) {
             throw new DayFailure("money-market NAV must be 1.0000 (" + where + "fund " + fund + " NAV " + nav + ")");
         }
@@ -87,12 +95,13 @@ public class QuoteLoader {
             throw new DayFailure(where + "YieldFlag '" + yieldFlag + "' is not 0 or 1");
         }
         String status = r.text("FundStatus");
-        if (!"0".equals(status) && !"4".equals(status) && !"5".equals(status) && !"6".equals(status)) {
-            throw new DayFailure(where + "FundStatus '" + status + "' is not 0, 4, 5 or 6");
+        if (!STATUSES.contains(status)) {
+            throw new DayFailure(where + "FundStatus '" + status + "' is not 0, 1, 4, 5, 6, 8 or 9");
         }
         // a NAV fund's FundIncome is ignored: it earns no daily income
         BigDecimal u = moneyMarket ? ("1".equals(incomeFlag) ? income.negate() : income) : BigDecimal.ZERO.setScale(5);
-        BigDecimal yield = number(r, "Yield").orElse(BigDecimal.ZERO.setScale(5));
+        BigDecimal yield = r.has("Yield") ? number(r, "Yield").orElse(BigDecimal.ZERO.setScale(5))
+                : BigDecimal.ZERO.setScale(5);
         if ("1".equals(yieldFlag)) {
             yield = yield.negate();
         }
@@ -100,6 +109,6 @@ public class QuoteLoader {
     }
 
     private static Optional<BigDecimal> number(OfdRecord r, String field) {
-        return OfdNumbers.parse(r.text(field), FieldDictionary.get(field));
+        return r.number(field);
     }
 }

@@ -10,8 +10,12 @@ import io.openta.runtime.task.StageHandler;
 import io.openta.runtime.task.TaskContext;
 import io.openta.trade.export.DistributorFiles;
 import io.openta.trade.export.Recipients;
+import io.openta.trade.export.TaSerials;
 
-/** Export (spec 2.7): the 02 files and the batch-000 04 files, distributors shared among the shard tasks. */
+/**
+ * Export (spec v2 2.7): the 02 files and the batch-000 04 files (applications, then income reductions), distributors
+ * shared among the shard tasks.
+ */
 @ApplicationScoped
 public class ExportHandler implements StageHandler {
 
@@ -24,7 +28,8 @@ public class ExportHandler implements StageHandler {
     public long execute(TaskContext ctx) {
         Sql sql = ctx.sql();
         List<String> accounts = Recipients.withAcceptedFile(sql, ctx.date(), "01", "000");
-        List<String> trades = Recipients.withAcceptedFile(sql, ctx.date(), "03", "000");
+        List<String> trades = Recipients.union(Recipients.withAcceptedFile(sql, ctx.date(), "03", "000"),
+                Recipients.withIncomeReduction(sql, ctx.date()));
         DistributorFiles files = new DistributorFiles(sql, ctx.staging(), ctx.config().taCode(), ctx.date(),
                 stage().id());
         long records = 0;
@@ -33,7 +38,8 @@ public class ExportHandler implements StageHandler {
                 records += files.accountConfirmations(distributor);
             }
             if (trades.contains(distributor)) {
-                records += files.tradeConfirmations(distributor, "000");
+                records += files.tradeConfirmations(distributor, "000",
+                        TaSerials.first(sql, ctx.date(), "000", distributor));
             }
         }
         return records;

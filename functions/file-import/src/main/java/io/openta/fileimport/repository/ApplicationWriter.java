@@ -26,9 +26,10 @@ public final class ApplicationWriter {
     private static final String INSERT_TRADE_APPS = """
             INSERT INTO trd.trade_app (biz_date, sender, file_name, batch, record_no, serial, txn_date, txn_time,
               txn_account_id, distributor, ta_account_text, business_code, fund_code, app_amount, app_vol,
-              serial_code, local_code)
+              specification, serial_code, local_code)
             SELECT $1, $2, $3, $4, * FROM unnest($5::text[]::int[], $6::text[], $7::text[], $8::text[], $9::text[],
-              $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])""";
+              $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
+              $18::text[])""";
 
     private final Sql sql;
     private final String date;
@@ -47,7 +48,7 @@ public final class ApplicationWriter {
         sql.update(trades ? "DELETE FROM trd.trade_app WHERE biz_date = $1 AND file_name = $2"
                 : "DELETE FROM acct.account_app WHERE biz_date = $1 AND file_name = $2", date, fileName);
         ColumnBatch batch = trades
-                ? new ColumnBatch(sql, INSERT_TRADE_APPS, 13, date, header.sender(), fileName, header.batch())
+                ? new ColumnBatch(sql, INSERT_TRADE_APPS, 14, date, header.sender(), fileName, header.batch())
                 : new ColumnBatch(sql, INSERT_ACCOUNT_APPS, 10, date, header.sender(), fileName);
         Withdrawals withdrawn = Withdrawals.of(sql, date);
         OfdReader.forEachRecord(check.file(), header, (no, r) -> {
@@ -72,6 +73,7 @@ public final class ApplicationWriter {
         batch.add(no, r.text("AppSheetSerialNo"), r.text("TransactionDate"), r.text("TransactionTime"),
                 r.text("TransactionAccountID"), r.text("DistributorCode"), r.text("TAAccountID"),
                 r.text("BusinessCode"), r.text("FundCode"), r.text("ApplicationAmount"), r.text("ApplicationVol"),
+                r.has("Specification") ? r.text("Specification") : "",
                 ApplicationChecks.serialCode(r.text("AppSheetSerialNo")), local);
     }
 

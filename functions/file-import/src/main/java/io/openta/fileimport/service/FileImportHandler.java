@@ -13,6 +13,7 @@ import io.openta.model.events.Stage;
 import io.openta.model.ofd.FileType;
 import io.openta.model.ofd.OfdCheck;
 import io.openta.model.ofd.OfdReader;
+import io.openta.model.ofd.Rejection;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.task.StageHandler;
 import io.openta.runtime.task.TaskContext;
@@ -20,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * File import. Step {@code files}: one task per inbox file (shard = the file's place among the day's files by name):
- * the whole-file checks of spec 1.5, then the records of an accepted 01 or 03 file with their record-local checks.
+ * the whole-file checks of spec 1.5 (the INDEX verdict found by day-init last), then the records of an accepted 01 or 03 file with their record-local checks.
  * A rejected file stages its {@code .ERR}. Step {@code index}: one task, the checks across files (0496) and the
  * TASerialNO numbering.
  */
@@ -43,11 +44,13 @@ public class FileImportHandler implements StageHandler {
         Sql sql = ctx.sql();
         String date = ctx.date();
         Row row = sql.one("""
-                SELECT f.file_name, d.inbox FROM trd.inbox_file f JOIN sched.day d ON d.biz_date = f.biz_date
+                SELECT f.file_name, f.index_detail, d.inbox FROM trd.inbox_file f
+                JOIN sched.day d ON d.biz_date = f.biz_date
                 WHERE f.biz_date = $1 AND f.role = 'IMPORT' AND f.seq = $2""", date, ctx.shard());
         String name = row.getString("file_name");
         Path file = Path.of(row.getString("inbox")).resolve(name);
-        OfdCheck check = OfdReader.check(file, ctx.config().taCode(), date);
+        OfdCheck check = withIndexVerdict(OfdReader.check(file, ctx.config().taCode(), date),
+                row.getString("index_detail"));
         Path err = ctx.staging().stageDir(date, stage().id()).resolve(name + ".ERR");
         Files.deleteIfExists(err);
         if (!check.accepted()) {
@@ -56,7 +59,7 @@ public class FileImportHandler implements StageHandler {
                     WHERE biz_date = $1 AND file_name = $2""", date, name, check.rejection().reason(),
                     check.rejection().detail());
             Path temp = ctx.staging().tempFor(err);
-            Files.writeString(temp, check.rejection().errLine() + "\r\n", StandardCharsets.US_ASCII);
+            Files.writeString(temp, check.rejection().errFileText(), StandardCharsets.US_ASCII);
             ctx.staging().commit(temp, err);
             return 0;
         }
@@ -69,5 +72,20 @@ public class FileImportHandler implements StageHandler {
                 reason = NULL, detail = NULL WHERE biz_date = $1 AND file_name = $2""", date, name, type.code(),
                 check.header().sender(), check.header().batch(), check.recordCount());
         return new ApplicationWriter(sql, date, name, check.header()).write(check);
+    }
+
+    /**
+     * Check 9 of spec 1.5 (INDEX): a 01 or 03 file that passed checks 1-8 is rejected when no accepted index of its
+     * sender lists it; day-init found the verdict while checking the index files.
+     */
+    private static OfdCheck withIndexVerdict(OfdCheck check, String indexDetail) {
+        if (!check.accepted() || indexDetail == null) {
+            return check;
+        }
+        FileType type = check.header().type();
+        if (type != FileType.ACCOUNT_APPLICATIONS && type != FileType.TRADE_APPLICATIONS) {
+            return check;
+        }
+        return OfdCheck.rejected(check.file(), new Rejection(Rejection.INDEX, indexDetail));
     }
 }

@@ -11,9 +11,14 @@ import io.openta.runtime.task.TaskContext;
 import io.openta.trade.export.DistributorFiles;
 import io.openta.trade.export.Recipients;
 
-/** Profit export (spec 2.7): the 06 income files and the 05 share balances at the final close of T. */
+/**
+ * Profit export (spec v2 2.7): step {@code files} writes the 06 income files and the 05 share balances at the final
+ * close of T (distributors shared among shards); step {@code index} (one task, last of the day) the TA's OFI index
+ * per distributor over every file the day staged.
+ */
 @ApplicationScoped
 public class ProfitExportHandler implements StageHandler {
+    public static final String STEP_INDEX = "index";
 
     @Override
     public Stage stage() {
@@ -22,6 +27,9 @@ public class ProfitExportHandler implements StageHandler {
 
     @Override
     public long execute(TaskContext ctx) {
+        if (STEP_INDEX.equals(ctx.step())) {
+            return OutputIndexes.write(ctx.staging(), stage().id(), ctx.config().taCode(), ctx.date());
+        }
         Sql sql = ctx.sql();
         List<String> holders = Recipients.withPositions(sql);
         List<String> earners = Recipients.withIncome(sql, ctx.date());

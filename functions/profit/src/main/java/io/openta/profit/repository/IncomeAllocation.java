@@ -32,7 +32,7 @@ public final class IncomeAllocation {
                         FROM clr.position WHERE slot >= $2 AND slot < $3) p
                   JOIN clr.quote q ON q.biz_date = $1 AND q.fund_code = p.fund_code
                   JOIN """ + FundCatalogueSql.ON_DATE + """
-                    f ON f.fund_code = p.fund_code AND f.fund_type = '01'
+                    f ON f.fund_code = p.fund_code AND f.fund_type = '04'
                   WHERE p.e > 0 OFFSET 0) r""";
 
     private IncomeAllocation() {

@@ -24,7 +24,8 @@ public final class DayPlan {
             case CLEARING -> List.of(new Step("accounts", 1), new Step("route", 1), new Step("trades", shards));
             case PROFIT -> List.of(new Step("totals", 1), new Step("income", shards));
             case SHARE_ADJUST -> List.of(new Step("adjust", shards));
-            case EXPORT, PROFIT_EXPORT -> List.of(new Step("files", shards));
+            case EXPORT -> List.of(new Step("files", shards));
+            case PROFIT_EXPORT -> List.of(new Step("files", shards), new Step("index", 1));
             case SECONDARY_CLEARING -> {
                 List<Step> steps = new ArrayList<>();
                 sql.list("""

@@ -48,9 +48,13 @@ public class RollbackService {
         // serialised with the scheduler's own decisions
         synchronized (scheduler) {
             List<String> published = db.inTransaction(sql -> {
-                Row day = sql.one("SELECT status, outbox FROM sched.day WHERE biz_date = $1 FOR UPDATE", date);
+                Row day = sql.one("SELECT status, outbox, kind FROM sched.day WHERE biz_date = $1 FOR UPDATE", date);
                 if (day == null) {
                     throw new OperatorException(404, "no day " + date);
+                }
+                if ("MIGRATION".equals(day.getString("kind"))) {
+                    throw new OperatorException(409, "day " + date + " is a register migration: it has no stages "
+                            + "to roll back (the register it took over is the start of this TA's history)");
                 }
                 Row later = sql.one("""
                         SELECT min(biz_date) AS d FROM sched.day WHERE biz_date > $1
@@ -125,12 +129,12 @@ public class RollbackService {
     }
 
     private static String withdrawAccount(Sql sql, String date, String account, String by) {
-        if (!account.matches("\\d{1,12}")) {
-            throw new OperatorException(400, "a TAAccountID is digits: " + account);
+        if (!account.matches("[0-9A-Za-z]{1,12}")) {
+            throw new OperatorException(400, "a TAAccountID is 1 to 12 letters or digits: " + account);
         }
-        String id = Numbers12.of(Long.parseLong(account));
-        Row a = sql.one("SELECT distributor, txn_account_id FROM acct.account WHERE ta_account_id = $1",
-                Long.parseLong(account));
+        // digits are the TA's own 12-digit IDs, written with or without their leading zeros; others as migrated
+        String id = account.matches("\\d{1,12}") ? Numbers12.of(Long.parseLong(account)) : account;
+        Row a = sql.one("SELECT distributor, txn_account_id FROM acct.account WHERE ta_account_id = $1", id);
         if (a == null) {
             throw new OperatorException(404, "no account " + id);
         }

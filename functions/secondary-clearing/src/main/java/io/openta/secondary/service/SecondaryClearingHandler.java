@@ -7,6 +7,7 @@ import io.openta.runtime.task.StageHandler;
 import io.openta.runtime.task.TaskContext;
 import io.openta.trade.export.DistributorFiles;
 import io.openta.trade.export.Recipients;
+import io.openta.trade.export.TaSerials;
 import io.openta.trade.repository.TradeBatchClearing;
 import io.openta.trade.repository.TradeRouting;
 
@@ -40,7 +41,8 @@ public class SecondaryClearingHandler implements StageHandler {
                 long records = 0;
                 for (String distributor : Recipients.ofShard(
                         Recipients.withAcceptedFile(ctx.sql(), ctx.date(), "03", batch), ctx.shard(), ctx.shards())) {
-                    records += files.tradeConfirmations(distributor, batch);
+                    records += files.tradeConfirmations(distributor, batch,
+                            TaSerials.first(ctx.sql(), ctx.date(), batch, distributor));
                 }
                 yield records;
             }

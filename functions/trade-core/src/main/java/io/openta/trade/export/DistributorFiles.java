@@ -5,22 +5,29 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 
-import io.openta.model.rules.Numbers12;
 import io.openta.model.ofd.FileType;
 import io.openta.model.ofd.OfdFileName;
 import io.openta.model.ofd.OfdFileWriter;
 import io.openta.model.ofd.OfdRecordBuilder;
+import io.openta.model.ofd.ReturnCodeTexts;
 import io.openta.model.rules.ApplicationChecks;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.staging.Staging;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * Writes one distributor's output files of day T (spec 2.7) into a stage's staging folder, streaming rows from the
- * database in the file's order. Each file is written to a temporary name and renamed whole.
+ * Writes one distributor's output files of day T (spec v2 1.6, 2.7) into a stage's staging folder, in the standard
+ * layouts, streaming rows from the database in the file's order. Each file is written to a temporary name and renamed
+ * whole. Field texts from the input are echoed byte for byte (cut to the output width without splitting a GBK
+ * character); ErrorDetail is the ReturnCode's standard text.
  */
 public final class DistributorFiles {
     private static final int FETCH = 5000;
+    private static final String CURRENCY_RMB = "156";
+    private static final String INCOME_REDUCTION = "145";
+    private static final String INCOME_CARRIED_FORWARD = "143";
+    private static final String OK = "0000";
+    private static final BigDecimal NAV_ONE = new BigDecimal("1.0000");
 
     private final Sql sql;
     private final Staging staging;
@@ -40,49 +47,97 @@ public final class DistributorFiles {
     public long accountConfirmations(String distributor) {
         OfdRecordBuilder b = new OfdRecordBuilder(FileType.ACCOUNT_CONFIRMATIONS);
         return write(distributor, FileType.ACCOUNT_CONFIRMATIONS, "000", """
-                SELECT serial, txn_account_id, distributor, business_code, ta_account_id, return_code
+                SELECT serial, txn_date, txn_time, txn_account_id, distributor, business_code, indiv, ta_account_id,
+                  return_code
                 FROM acct.account_app WHERE biz_date = $1 AND sender = $2
                 ORDER BY serial COLLATE "C", record_no""", r -> {
-            Long account = r.getLong("ta_account_id");
-            return b.reset().text("AppSheetSerialNo", r.getString("serial"))
+            String account = r.getString("ta_account_id");
+            String code = r.getString("return_code");
+            return b.reset().textCut("AppSheetSerialNo", r.getString("serial"))
                     .text("TransactionCfmDate", date)
-                    .text("TransactionAccountID", r.getString("txn_account_id"))
-                    .text("DistributorCode", r.getString("distributor"))
-                    .text("BusinessCode", ApplicationChecks.confirmationBusinessCode(r.getString("business_code")))
-                    .text("TAAccountID", account == null ? "" : Numbers12.of(account))
-                    .text("ReturnCode", r.getString("return_code"))
+                    .textCut("TransactionDate", r.getString("txn_date"))
+                    .textCut("TransactionTime", r.getString("txn_time"))
+                    .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                    .textCut("DistributorCode", r.getString("distributor"))
+                    .textCut("IndividualOrInstitution", r.getString("indiv"))
+                    .textCut("BusinessCode", ApplicationChecks.confirmationBusinessCode(r.getString("business_code")))
+                    .text("TAAccountID", account == null ? "" : account)
+                    .text("ReturnCode", code)
+                    .textCut("ErrorDetail", ReturnCodeTexts.text(code))
                     .build();
         }, date, distributor);
     }
 
-    /** 04 of one batch: every record of the distributor's accepted 03 file of that batch. */
-    public long tradeConfirmations(String distributor, String batch) {
+    /**
+     * 04 of one batch: every record of the distributor's accepted 03 file of that batch, by AppSheetSerialNo then
+     * record order; batch 000 then adds the income-reduction (145) records of the distributor's positions, by
+     * TAAccountID then FundCode. TASerialNO = T + the 12-digit number {@code firstSerial} + place in the file - 1.
+     */
+    public long tradeConfirmations(String distributor, String batch, long firstSerial) {
         OfdRecordBuilder b = new OfdRecordBuilder(FileType.TRADE_CONFIRMATIONS);
-        return write(distributor, FileType.TRADE_CONFIRMATIONS, batch, """
-                SELECT t.serial, t.ta_serial, t.txn_date, t.txn_account_id, t.distributor, t.fund_code,
-                  c.ta_account_text, c.business_code, c.app_amount, c.app_vol, c.cfm_amount, c.cfm_vol, c.charge,
-                  c.nav, c.return_code
-                FROM trd.trade_app t JOIN trd.trade_cfm c ON c.biz_date = t.biz_date AND c.batch = t.batch
-                  AND c.sender = t.sender AND c.record_no = t.record_no
-                WHERE t.biz_date = $1 AND t.sender = $2 AND t.batch = $3
-                ORDER BY t.serial COLLATE "C", t.record_no""", r -> b.reset()
-                .text("AppSheetSerialNo", r.getString("serial"))
-                .text("TASerialNO", date + Numbers12.of(r.getLong("ta_serial")))
-                .text("TransactionCfmDate", date)
-                .text("TransactionDate", r.getString("txn_date"))
-                .text("TransactionAccountID", r.getString("txn_account_id"))
-                .text("DistributorCode", r.getString("distributor"))
-                .text("TAAccountID", r.getString("ta_account_text"))
-                .text("BusinessCode", r.getString("business_code"))
-                .text("FundCode", r.getString("fund_code"))
-                .number("ApplicationAmount", r.getBigDecimal("app_amount"))
-                .number("ApplicationVol", r.getBigDecimal("app_vol"))
-                .number("ConfirmedAmount", r.getBigDecimal("cfm_amount"))
-                .number("ConfirmedVol", r.getBigDecimal("cfm_vol"))
-                .number("Charge", r.getBigDecimal("charge"))
-                .number("NAV", r.getBigDecimal("nav"))
-                .text("ReturnCode", r.getString("return_code"))
-                .build(), date, distributor, batch);
+        long[] serial = {firstSerial};
+        String name = new OfdFileName(taCode, distributor, date, FileType.TRADE_CONFIRMATIONS.code(), batch)
+                .fileName();
+        return writeFile(distributor, name, out -> {
+            stream(out, """
+                    SELECT t.serial, t.txn_date, t.txn_time, t.txn_account_id, t.distributor, t.fund_code,
+                      t.specification, c.ta_account_text, c.business_code, c.app_amount, c.app_vol, c.cfm_amount,
+                      c.cfm_vol, c.charge, c.nav, c.rate_fee, c.return_code
+                    FROM trd.trade_app t JOIN trd.trade_cfm c ON c.biz_date = t.biz_date AND c.batch = t.batch
+                      AND c.sender = t.sender AND c.record_no = t.record_no
+                    WHERE t.biz_date = $1 AND t.sender = $2 AND t.batch = $3
+                    ORDER BY t.serial COLLATE "C", t.record_no""", r -> {
+                String code = r.getString("return_code");
+                return b.reset()
+                        .textCut("AppSheetSerialNo", r.getString("serial"))
+                        .text("TransactionCfmDate", date)
+                        .textCut("TransactionDate", r.getString("txn_date"))
+                        .textCut("TransactionTime", r.getString("txn_time"))
+                        .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                        .textCut("DistributorCode", r.getString("distributor"))
+                        .textCut("FundCode", r.getString("fund_code"))
+                        .textCut("Specification", r.getString("specification"))
+                        .textCut("TAAccountID", r.getString("ta_account_text"))
+                        .textCut("BusinessCode", r.getString("business_code"))
+                        .text("TASerialNO", TaSerials.format(date, serial[0]++))
+                        .number("ApplicationAmount", r.getBigDecimal("app_amount"))
+                        .number("ApplicationVol", r.getBigDecimal("app_vol"))
+                        .number("ConfirmedAmount", r.getBigDecimal("cfm_amount"))
+                        .number("ConfirmedVol", r.getBigDecimal("cfm_vol"))
+                        .number("Charge", r.getBigDecimal("charge"))
+                        .number("NAV", r.getBigDecimal("nav"))
+                        .number("RateFee", r.getBigDecimal("rate_fee"))
+                        .text("ReturnCode", code)
+                        .textCut("ErrorDetail", ReturnCodeTexts.text(code))
+                        .text("CurrencyType", CURRENCY_RMB)
+                        .text("DownLoaddate", date)
+                        .text("BusinessFinishFlag", "1")
+                        .text("FromTAFlag", "0")
+                        .build();
+            }, date, distributor, batch);
+            if ("000".equals(batch)) {
+                stream(out, """
+                        SELECT ta_account_id, fund_code, txn_account_id, income FROM clr.income
+                        WHERE biz_date = $1 AND distributor = $2 AND income < 0
+                        ORDER BY ta_account_id, fund_code""", r -> b.reset()
+                        .text("TransactionCfmDate", date)
+                        .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                        .textCut("DistributorCode", distributor)
+                        .text("TAAccountID", r.getString("ta_account_id"))
+                        .textCut("FundCode", r.getString("fund_code"))
+                        .text("BusinessCode", INCOME_REDUCTION)
+                        .text("TASerialNO", TaSerials.format(date, serial[0]++))
+                        .number("ConfirmedVol", r.getBigDecimal("income").negate())
+                        .number("NAV", NAV_ONE)
+                        .text("ReturnCode", OK)
+                        .textCut("ErrorDetail", ReturnCodeTexts.text(OK))
+                        .text("CurrencyType", CURRENCY_RMB)
+                        .text("DownLoaddate", date)
+                        .text("BusinessFinishFlag", "1")
+                        .text("FromTAFlag", "1")
+                        .build(), date, distributor);
+            }
+        });
     }
 
     /** 05: every position of the distributor at the final close of T, by TAAccountID then FundCode. */
@@ -91,36 +146,43 @@ public final class DistributorFiles {
         return write(distributor, FileType.SHARE_BALANCES, "000", """
                 SELECT ta_account_id, fund_code, txn_account_id, close FROM clr.position
                 WHERE distributor = $1 AND created_date <= $2
-                ORDER BY ta_account_id, fund_code COLLATE "C\"""", r -> b.reset()
+                ORDER BY ta_account_id, fund_code""", r -> b.reset()
                 .text("TransactionCfmDate", date)
-                .text("DistributorCode", distributor)
-                .text("TransactionAccountID", r.getString("txn_account_id"))
-                .text("TAAccountID", Numbers12.of(r.getLong("ta_account_id")))
-                .text("FundCode", r.getString("fund_code"))
+                .textCut("DistributorCode", distributor)
+                .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                .text("TAAccountID", r.getString("ta_account_id"))
+                .textCut("FundCode", r.getString("fund_code"))
                 .number("TotalVolOfDistributorInTA", r.getBigDecimal("close"))
+                .number("AvailableVol", r.getBigDecimal("close"))
+                .text("AccountStatus", "0")
                 .build(), distributor, date);
     }
 
-    /** 06: one record per money-market position that earned (e > 0) on T, by TAAccountID then FundCode. */
+    /** 06: one record per money-market position with e > 0 and income >= 0 on T, by TAAccountID then FundCode. */
     public long income(String distributor) {
         OfdRecordBuilder b = new OfdRecordBuilder(FileType.INCOME);
         return write(distributor, FileType.INCOME, "000", """
                 SELECT ta_account_id, fund_code, txn_account_id, eligible, income FROM clr.income
-                WHERE biz_date = $1 AND distributor = $2
-                ORDER BY ta_account_id, fund_code COLLATE "C\"""", r -> {
+                WHERE biz_date = $1 AND distributor = $2 AND income >= 0
+                ORDER BY ta_account_id, fund_code""", r -> {
             BigDecimal income = r.getBigDecimal("income");
             return b.reset()
                     .text("TransactionCfmDate", date)
-                    .text("DistributorCode", distributor)
-                    .text("TransactionAccountID", r.getString("txn_account_id"))
-                    .text("TAAccountID", Numbers12.of(r.getLong("ta_account_id")))
-                    .text("FundCode", r.getString("fund_code"))
+                    .textCut("DistributorCode", distributor)
+                    .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                    .text("TAAccountID", r.getString("ta_account_id"))
+                    .textCut("FundCode", r.getString("fund_code"))
+                    .text("CurrencyType", CURRENCY_RMB)
+                    .text("BusinessCode", INCOME_CARRIED_FORWARD)
+                    .text("ReturnCode", OK)
                     .text("DividendType", "2")
                     .text("DividentDate", date)
                     .number("BasisforCalculatingDividend", r.getBigDecimal("eligible"))
-                    .number("DividendAmount", income.abs())
-                    .text("DividendAmountFlag", income.signum() < 0 ? "1" : "0")
-                    .number("VolOfDividendforReinvestment", income.abs())
+                    .number("DividendAmount", income)
+                    .number("ConfirmedAmount", income)
+                    .number("VolOfDividendforReinvestment", income)
+                    .number("NAV", NAV_ONE)
+                    .text("DefDividendMethod", "0")
                     .build();
         }, date, distributor);
     }
@@ -129,20 +191,34 @@ public final class DistributorFiles {
         String line(Row row);
     }
 
+    private interface FileBody {
+        void write(OfdFileWriter out);
+    }
+
     private long write(String distributor, FileType type, String batch, String query, LineFormat format,
             Object... args) {
-        String name = new OfdFileName(taCode, distributor, date, type, batch).fileName();
+        String name = new OfdFileName(taCode, distributor, date, type.code(), batch).fileName();
+        return writeFile(distributor, name, out -> stream(out, query, format, args));
+    }
+
+    private void stream(OfdFileWriter out, String query, LineFormat format, Object... args) {
+        sql.stream(query, FETCH, row -> {
+            try {
+                out.write(format.line(row));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, args);
+    }
+
+    private long writeFile(String distributor, String name, FileBody body) {
         Path target = staging.stageDir(date, stage).resolve(name);
         Path temp = staging.tempFor(target);
+        OfdFileName parsed = OfdFileName.parse(name).orElseThrow();
         long count;
-        try (OfdFileWriter out = OfdFileWriter.create(temp, taCode, distributor, date, batch, type)) {
-            sql.stream(query, FETCH, row -> {
-                try {
-                    out.write(format.line(row));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, args);
+        try (OfdFileWriter out = OfdFileWriter.create(temp, taCode, distributor, date,
+                parsed.fileType().orElseThrow())) {
+            body.write(out);
             count = out.count();
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + name, e);

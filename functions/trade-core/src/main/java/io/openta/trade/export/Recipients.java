@@ -6,8 +6,8 @@ import java.util.TreeSet;
 import io.openta.runtime.db.Sql;
 
 /**
- * Who gets which file (spec 2.7), and the distributors of one export shard: export steps run N shard tasks, shard s
- * taking the distributors at places s, s+N, s+2N, ... of the list in code order.
+ * Who gets which file (spec v2 2.7), and the distributors of one export shard: export steps run N shard tasks, shard
+ * s taking the distributors at places s, s+N, s+2N, ... of the list in code order.
  */
 public final class Recipients {
     private Recipients() {
@@ -21,16 +21,22 @@ public final class Recipients {
                 .stream().map(r -> r.getString("sender")).toList();
     }
 
-    /** Distributors holding at least one position (ever created by a purchase): they get a 05. */
+    /** Distributors holding at least one position (created by a purchase or a migration): they get a 05. */
     public static List<String> withPositions(Sql sql) {
-        return sql.list("SELECT distributor FROM clr.position GROUP BY distributor ORDER BY distributor COLLATE \"C\"").stream()
+        return sql.list("SELECT distributor FROM clr.position GROUP BY distributor ORDER BY distributor").stream()
                 .map(r -> r.getString("distributor")).toList();
     }
 
-    /** Distributors with a money-market position that earned on T: they get a 06. */
+    /** Distributors with a money-market position that earned on T (e > 0) with income >= 0: they get a 06. */
     public static List<String> withIncome(Sql sql, String date) {
-        return sql.list("SELECT DISTINCT distributor FROM clr.income WHERE biz_date = $1", date).stream()
-                .map(r -> r.getString("distributor")).toList();
+        return sql.list("SELECT DISTINCT distributor FROM clr.income WHERE biz_date = $1 AND income >= 0", date)
+                .stream().map(r -> r.getString("distributor")).toList();
+    }
+
+    /** Distributors with an income-reduction (145) record on T: they get a batch-000 04 even without a 03 file. */
+    public static List<String> withIncomeReduction(Sql sql, String date) {
+        return sql.list("SELECT DISTINCT distributor FROM clr.income WHERE biz_date = $1 AND income < 0", date)
+                .stream().map(r -> r.getString("distributor")).toList();
     }
 
     public static List<String> union(List<String> a, List<String> b) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.openta.model.rules.Numbers12;
 import io.openta.model.rules.ApplicationChecks;
 import io.openta.model.rules.Confirmation;
 import io.openta.model.rules.FundTerms;
@@ -39,20 +38,20 @@ public final class TradeBatchClearing {
 
     private static final String INSERT_CONFIRMATIONS = """
             INSERT INTO trd.trade_cfm (biz_date, batch, sender, record_no, slot, ta_account_text, business_code,
-              app_amount, app_vol, cfm_amount, cfm_vol, charge, nav, return_code)
+              app_amount, app_vol, cfm_amount, cfm_vol, charge, nav, return_code, rate_fee)
             SELECT $1, $2, * FROM unnest($3::text[], $4::text[]::int[], $5::text[]::int[], $6::text[], $7::text[],
               $8::text[]::numeric[], $9::text[]::numeric[], $10::text[]::numeric[], $11::text[]::numeric[],
-              $12::text[]::numeric[], $13::text[]::numeric[], $14::text[])""";
+              $12::text[]::numeric[], $13::text[]::numeric[], $14::text[], $15::text[]::numeric[])""";
 
     private static final String INSERT_MOVES = """
             INSERT INTO clr.position_move (biz_date, batch, slot, ta_account_id, fund_code, purchased, redeemed)
-            SELECT $1, $2, * FROM unnest($3::text[]::int[], $4::text[]::bigint[], $5::text[],
+            SELECT $1, $2, * FROM unnest($3::text[]::int[], $4::text[], $5::text[],
               $6::text[]::numeric[], $7::text[]::numeric[])""";
 
     private static final String INSERT_POSITIONS = """
             INSERT INTO clr.position (slot, ta_account_id, fund_code, distributor, txn_account_id, close, close_date,
               prev_close, prev_close_date, created_date)
-            SELECT s, a, f, d, x, c, $1, 0, '00000000', $1 FROM unnest($2::text[]::int[], $3::text[]::bigint[],
+            SELECT s, a, f, d, x, c, $1, 0, '00000000', $1 FROM unnest($2::text[]::int[], $3::text[],
               $4::text[], $5::text[], $6::text[], $7::text[]::numeric[]) AS n(s, a, f, d, x, c)""";
 
     /** Secondary clearing moves the close at once; the close before T is kept the first time T touches it. */
@@ -61,7 +60,7 @@ public final class TradeBatchClearing {
               prev_close = CASE WHEN p.close_date = $1 THEN p.prev_close ELSE p.close END,
               prev_close_date = CASE WHEN p.close_date = $1 THEN p.prev_close_date ELSE p.close_date END,
               close = p.close + n.delta, close_date = $1
-            FROM unnest($4::text[]::int[], $5::text[]::bigint[], $6::text[], $7::text[]::numeric[]) AS n(s, a, f, delta)
+            FROM unnest($4::text[]::int[], $5::text[], $6::text[], $7::text[]::numeric[]) AS n(s, a, f, delta)
             WHERE p.slot = n.s AND p.ta_account_id = n.a AND p.fund_code = n.f AND p.slot >= $2 AND p.slot < $3""";
 
     private TradeBatchClearing() {
@@ -75,7 +74,7 @@ public final class TradeBatchClearing {
                 date, batch, slotFrom, slotTo);
         sql.update("DELETE FROM clr.position_move WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4",
                 date, batch, slotFrom, slotTo);
-        ColumnBatch confirmations = new ColumnBatch(sql, INSERT_CONFIRMATIONS, 12, date, batch);
+        ColumnBatch confirmations = new ColumnBatch(sql, INSERT_CONFIRMATIONS, 13, date, batch);
         ColumnBatch moves = new ColumnBatch(sql, INSERT_MOVES, 5, date, batch);
         ColumnBatch created = new ColumnBatch(sql, INSERT_POSITIONS, 6, date);
         ColumnBatch closes = new ColumnBatch(sql, APPLY_TO_CLOSE, 4, date, slotFrom, slotTo);
@@ -99,15 +98,15 @@ public final class TradeBatchClearing {
     }
 
     private static boolean samePosition(Row a, Row b) {
-        Long accountA = a.getLong("ta_account_id");
-        return accountA != null && accountA.equals(b.getLong("ta_account_id"))
-                && a.getString("fund").equals(b.getString("fund"));
+        String accountA = a.getString("ta_account_id");
+        return accountA != null
+                && accountA.equals(b.getString("ta_account_id")) && a.getString("fund").equals(b.getString("fund"));
     }
 
     private static void clearPosition(List<Row> rows, String date, boolean secondary, Map<String, FundTerms> funds,
             ColumnBatch confirmations, ColumnBatch moves, ColumnBatch created, ColumnBatch closes) {
         Row first = rows.get(0);
-        if (first.getLong("ta_account_id") == null) {
+        if (first.getString("ta_account_id") == null) {
             // refused before the position: each on its own
             for (Row r : rows) {
                 addConfirmation(confirmations, r, TradeRules.refuse(r.getString("pre_code"), r.getString("app_amount"),
@@ -131,7 +130,7 @@ public final class TradeBatchClearing {
             return;
         }
         int slot = first.getInteger("slot");
-        long account = first.getLong("ta_account_id");
+        String account = first.getString("ta_account_id");
         String fundCode = first.getString("fund");
         moves.add(slot, account, fundCode, book.purchased(), book.redeemed());
         BigDecimal delta = book.purchased().subtract(book.redeemed());
@@ -145,11 +144,10 @@ public final class TradeBatchClearing {
 
     private static void addConfirmation(ColumnBatch confirmations, Row r, Confirmation c, FundTerms fund,
             boolean accountResolved) {
-        String taAccount = accountResolved ? Numbers12.of(r.getLong("ta_account_id"))
-                : r.getString("ta_account_text");
+        String taAccount = accountResolved ? r.getString("ta_account_id") : r.getString("ta_account_text");
         BigDecimal nav = fund == null ? BigDecimal.ZERO.setScale(4) : fund.nav();
         confirmations.add(r.getString("sender"), r.getInteger("record_no"), r.getInteger("slot"), taAccount,
                 ApplicationChecks.confirmationBusinessCode(r.getString("business_code")), c.applicationAmount(),
-                c.applicationVol(), c.amount(), c.vol(), c.charge(), nav, c.code());
+                c.applicationVol(), c.amount(), c.vol(), c.charge(), nav, c.code(), c.rateFee());
     }
 }

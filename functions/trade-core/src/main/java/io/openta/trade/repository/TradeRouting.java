@@ -4,9 +4,8 @@ import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Statistics;
 
 /**
- * Routes one clearing's applications (a batch) to shards, set-based, and numbers them: TASerialNO follows the order
- * (batch, file sender, AppSheetSerialNo, record order) over every 03 record of the day, refused ones included
- * (spec 2.3), so a batch's numbers follow those of the batches before it. The checks that come before the position —
+ * Routes one clearing's applications (a batch) to shards, set-based. (TASerialNO is numbered when the 04 files are
+ * written: spec v2 2.7 counts the income-reduction records, known only after profit.) The checks that come before the position —
  * 0139, 0496, the record-local ones, 0200 (fund in the catalogue), 0009/0518 (account resolution) — give
  * {@code pre_code}; an application that passes them gets its account and the account's hash slot, so that every
  * application of a position lands in one shard. Refused ones get a slot of their own record, spreading them evenly.
@@ -19,8 +18,6 @@ public final class TradeRouting {
     public static long route(Sql sql, String date, String batch) {
         sql.materialize("resolved", """
                   SELECT t.batch, t.sender, t.record_no,
-                    (SELECT count(*) FROM trd.trade_app e WHERE e.biz_date = $1 AND e.batch < $2)
-                      + row_number() OVER (ORDER BY t.sender COLLATE "C", t.serial COLLATE "C", t.record_no) AS ta_serial,
                     CASE WHEN t.serial_code IS NOT NULL THEN t.serial_code
                          WHEN t.dup THEN '0496'
                          WHEN t.local_code IS NOT NULL THEN t.local_code
@@ -35,16 +32,16 @@ public final class TradeRouting {
                   FROM trd.trade_app t
                   LEFT JOIN """ + FundCatalogue.CATALOGUE_ON + """
                      f ON f.fund_code = rtrim(t.fund_code)
-                  LEFT JOIN acct.account given ON given.ta_account_id =
-                       CASE WHEN rtrim(t.ta_account_text) ~ '^[0-9]{12}$' THEN rtrim(t.ta_account_text)::bigint END
+                  LEFT JOIN acct.account given ON rtrim(t.ta_account_text) <> ''
+                       AND given.ta_account_id = rtrim(t.ta_account_text)
                   LEFT JOIN acct.account looked_up ON rtrim(t.ta_account_text) = ''
                        AND looked_up.distributor = rtrim(t.distributor)
                        AND looked_up.txn_account_id = rtrim(t.txn_account_id)
                   WHERE t.biz_date = $1 AND t.batch = $2""", date, batch);
         sql.update("""
-                UPDATE trd.trade_app t SET pre_code = r.code, ta_serial = r.ta_serial,
+                UPDATE trd.trade_app t SET pre_code = r.code,
                   ta_account_id = CASE WHEN r.code IS NULL THEN r.account_id END,
-                  slot = CASE WHEN r.code IS NULL THEN r.account_slot ELSE (hashint8(r.ta_serial) & 1023) END
+                  slot = CASE WHEN r.code IS NULL THEN r.account_slot ELSE (hashtext(r.sender || r.record_no) & 1023) END
                 FROM resolved r
                 WHERE t.biz_date = $1 AND t.batch = $2 AND r.batch = $2 AND t.sender = r.sender
                   AND t.record_no = r.record_no""", date, batch);

@@ -1,0 +1,56 @@
+package io.openta.scheduler.rest;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.openta.register.MigrationFailure;
+import io.openta.register.RegisterMigration;
+
+/**
+ * Register migration through the API (spec v2 2.9), the same code as {@code ./openta migrate}: 200 with what was taken
+ * over, 422 with the cause (file, record, rule) when it is refused, nothing kept.
+ */
+@jakarta.ws.rs.Path("/api/register")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "register", description = "Taking over a previous TA's register")
+public class RegisterResource {
+    private final DataSource db;
+
+    public RegisterResource(DataSource db) {
+        this.db = db;
+    }
+
+    /** The business date D of the register, and the folder holding its 05 files. */
+    public record MigrateRequest(String date, String inbox) {
+    }
+
+    public record Refusal(String message) {
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/migrate")
+    @Operation(summary = "Take over a register from 05 files (only before any day; all or nothing)")
+    public Response migrate(MigrateRequest request) throws SQLException {
+        if (request == null || request.date() == null || request.inbox() == null) {
+            return Response.status(400).entity(new Refusal("give date and inbox")).build();
+        }
+        try (Connection c = db.getConnection()) {
+            return Response.ok(RegisterMigration.migrate(c, request.date(), Path.of(request.inbox()))).build();
+        } catch (MigrationFailure e) {
+            return Response.status(422).entity(new Refusal(e.getMessage())).build();
+        }
+    }
+}

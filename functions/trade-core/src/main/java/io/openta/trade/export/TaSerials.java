@@ -1,0 +1,30 @@
+package io.openta.trade.export;
+
+import io.openta.model.rules.Numbers12;
+import io.openta.runtime.db.Sql;
+
+/**
+ * TASerialNO (spec v2 2.7): T followed by a 12-digit number, numbered from 1 each day over every 04 record of the
+ * day in order of batch, then distributor, then the record's place in its file. A batch-000 file holds the
+ * distributor's applications and then its income-reduction (145) records, so the numbers of batch 000 are known only
+ * after profit, and each file's first number is the count of the 04 records before it.
+ */
+public final class TaSerials {
+    private TaSerials() {
+    }
+
+    public static String format(String date, long number) {
+        return date + Numbers12.of(number);
+    }
+
+    /** The number of the first record of {@code distributor}'s 04 file of {@code batch}. */
+    public static long first(Sql sql, String date, String batch, String distributor) {
+        long before = sql.one("""
+                SELECT (SELECT count(*) FROM trd.trade_app
+                        WHERE biz_date = $1 AND (batch < $2 OR (batch = $2 AND sender < $3 COLLATE "C")))
+                     + (SELECT count(*) FROM clr.income
+                        WHERE biz_date = $1 AND income < 0 AND ($2 > '000' OR distributor < $3)) AS n""",
+                date, batch, distributor).getLong("n");
+        return before + 1;
+    }
+}
