@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -294,6 +295,7 @@ public final class OpenTa {
         try (LocalCluster cluster = LocalCluster.start(options)) {
             out.printf("cluster started in %s (PostgreSQL, Kafka, functions app)%n", seconds(ms(t1), 1));
             DayOutcome last = null;
+            List<DayOutcome> outcomes = new ArrayList<>();
             for (BenchCase.Day day : bc.days()) {
                 Path outbox = Files.createDirectories(root.resolve("out").resolve(day.date()));
                 out.printf("day %s: %d input records%n", day.date(), day.records());
@@ -304,8 +306,15 @@ public final class OpenTa {
                 }
                 out.printf("day %s cleared in %s: %d files in %s%n", day.date(), seconds(last.millis(), 1),
                         filesWritten(last, outbox), outbox);
+                outcomes.add(last);
             }
-            printBenchTable(bc, last, cluster.functions().javaOptionsUsed(), r.shards());
+            FloorBenchmark.Result floor = floor(cluster, r.accounts());
+            for (int i = 0; i < outcomes.size(); i++) {
+                printBenchTable(bc, outcomes.get(i), "day" + (i + 1), floor, r.shards());
+            }
+            out.printf("functions JVM: %s; launcher JVM max heap %d MiB%n",
+                    String.join(" ", cluster.functions().javaOptionsUsed()),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
             return OK;
         } catch (IOException | RuntimeException e) {
             err.println("openta: bench could not run: " + e.getMessage());
@@ -313,18 +322,51 @@ public final class OpenTa {
         }
     }
 
-    private void printBenchTable(BenchCase bc, DayOutcome day2, List<String> functionsJvm, int shards) {
-        out.println();
-        out.printf("bench day %s (%d accounts, %d trades, %d shards):%n", day2.date(), bc.accounts(),
-                bc.day2Purchases() + bc.day2Redemptions(), shards);
-        out.printf("  %-20s %10s %7s %10s %12s%n", "stage", "records", "shards", "seconds", "records/s");
-        for (DayEvent e : day2.stages()) {
-            out.printf("  %-20s %10d %7d %10.2f %12s%n", e.stage(), e.records(), e.shards(), e.millis() / 1000.0,
-                    rate(e.records(), e.millis()));
+    /** The set-based SQL floor on the same server, or null (with the reason) when it cannot run here. */
+    private FloorBenchmark.Result floor(LocalCluster cluster, int accounts) {
+        var script = FloorBenchmark.script(env);
+        if (script.isEmpty()) {
+            out.println("floor: ../shared/bench/floor-v2.sql not found (set OPENTA_FLOOR_SQL): no floor figures");
+            return null;
         }
-        out.printf("  %-20s %10s %7s %10.2f%n", "day total", "", "", day2.millis() / 1000.0);
-        out.printf("functions JVM: %s; launcher JVM max heap %d MiB%n", String.join(" ", functionsJvm),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        String[] db = cluster.database();
+        long t0 = System.nanoTime();
+        try {
+            FloorBenchmark.Result f = FloorBenchmark.run(script.get(), db[0], db[1], db[2], accounts);
+            out.printf("floor: %s on the same PostgreSQL in %s%n", script.get(), seconds(ms(t0), 1));
+            return f;
+        } catch (IOException e) {
+            out.println("floor: could not run psql (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void printBenchTable(BenchCase bc, DayOutcome day, String floorDay, FloorBenchmark.Result floor,
+            int shards) {
+        out.println();
+        out.printf("bench %s %s (%d accounts, %d shards):%n", floorDay, day.date(), bc.accounts(), shards);
+        out.printf("  %-20s %10s %7s %10s %12s %14s%n", "stage", "records", "shards", "seconds", "records/s",
+                "floor step s");
+        long stageSum = 0;
+        for (DayEvent e : day.stages()) {
+            stageSum += e.millis();
+            List<String> steps = FloorBenchmark.floorStepsOf(e.stage());
+            String floorStep = floor == null || steps.isEmpty() ? ""
+                    : String.format("%s %.2f", steps.get(0), floor.stepMillis(floorDay, steps.get(0)).doubleValue()
+                            / 1000.0);
+            out.printf("  %-20s %10d %7d %10.2f %12s %14s%n", e.stage(), e.records(), e.shards(),
+                    e.millis() / 1000.0, rate(e.records(), e.millis()), floorStep);
+        }
+        out.printf("  %-20s %10.2f s (START to completed, publishing included)%n", "day", day.millis() / 1000.0);
+        out.printf("  %-20s %10.2f s%n", "stage sum", stageSum / 1000.0);
+        if (floor != null) {
+            double f = floor.dayMillis(floorDay).doubleValue();
+            out.printf("  %-20s %10.2f s   ratio day/floor %.2fx, stage sum/floor %.2fx%n", "floor", f / 1000.0,
+                    day.millis() / f, stageSum / f);
+        }
     }
 
     private void printProgress(DayEvent e) {

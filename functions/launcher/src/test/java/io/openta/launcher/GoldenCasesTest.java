@@ -58,6 +58,13 @@ class GoldenCasesTest {
         return Files.isDirectory(own) ? cases(own) : Stream.empty();
     }
 
+    /** The examples/ README.md tells users to clear: they must clear to their expected files too. */
+    @TestFactory
+    Stream<DynamicNode> examples() {
+        Path examples = Path.of(System.getProperty("basedir", "."), "..", "..", "examples").normalize();
+        return Files.isDirectory(examples) ? cases(examples) : Stream.empty();
+    }
+
     @AfterAll
     static void closeLeftovers() {
         synchronized (OPEN) {

@@ -61,10 +61,12 @@ public class DayInitHandler implements StageHandler {
         Withdrawals withdrawn = Withdrawals.of(sql, date);
         for (Path file : regularFiles(inbox)) {
             String name = file.getFileName().toString();
+            // a withdrawn file is as if its distributor had not sent it nor listed it: its index still checks
+            // against it, but it is not read
+            inboxNames.add(name);
             if (withdrawn.file(name)) {
                 continue;
             }
-            inboxNames.add(name);
             if (OfiFileName.isIndexName(name)) {
                 indexes.add(file);
             } else {

@@ -6,9 +6,13 @@ import io.openta.launcher.DayOutcome;
 import io.openta.launcher.EmbeddedPostgresServer;
 import io.openta.launcher.FunctionsProcess;
 import io.openta.launcher.LocalCluster;
+import io.openta.model.ofd.FieldDef;
+import io.openta.model.ofd.FieldDictionary;
 import io.openta.model.ofd.FileType;
 import io.openta.model.ofd.OfdFileWriter;
+import io.openta.model.ofd.OfdIndex;
 import io.openta.model.ofd.OfdRecordBuilder;
+import io.openta.register.RegisterMigration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +90,10 @@ class DayVerifierTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no state in"), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** case-01 (and its corruptions), case-02 (refusals, rejected files and their .ERR), case-03 (edges). */
+    /**
+     * case-01 (and its corruptions), case-02 (refusals, rejected files and their .ERR), case-03 (edges), case-04
+     * (real format, fee tables), case-05 (a migrated register, then index rejections).
+     */
     @Test
     void goldenCasesPassAndCorruptionIsCaught() throws Exception {
         Path golden = goldenDir();
@@ -107,6 +114,11 @@ class DayVerifierTest {
         assertEquals(List.of("20261201", "20261202", "20261203"), rejections);
         List<String> edges = clearCase(golden.resolve("case-03-edges"), tmp.resolve("case-03"), (h, days) -> { });
         assertEquals(List.of("20261204", "20261214", "20261224"), edges);
+        List<String> real = clearCase(golden.resolve("case-04-real-format"), tmp.resolve("case-04"), (h, days) -> { });
+        assertEquals(List.of("20270315", "20270316", "20270317"), real);
+        List<String> migrated = clearCase(golden.resolve("case-05-index-and-migration"), tmp.resolve("case-05"),
+                (h, days) -> { });
+        assertEquals(List.of("20270401", "20270402", "20270403", "20270404"), migrated);
     }
 
     private interface AfterCase {
@@ -120,9 +132,20 @@ class DayVerifierTest {
             days = s.filter(Files::isDirectory).sorted().toList();
         }
         List<String> cleared = new ArrayList<>();
-        try (Harness h = Harness.start(work)) {
+        Path taFile = caseDir.resolve("ta");
+        String ta = Files.isRegularFile(taFile) ? Files.readString(taFile).trim() : TA;
+        try (Harness h = Harness.start(work, ta)) {
             for (Path day : days) {
                 String date = day.getFileName().toString().substring(0, 8);
+                if (day.getFileName().toString().endsWith("-migrate")) {
+                    // spec 2.9: the register taken over (no outbox); the migrated day verifies like a cleared one
+                    assertFalse(Files.exists(day.resolve("out").resolve("DAY-FAILED")),
+                            "a failing migration is not part of this test: " + day);
+                    h.migrate(date, day.resolve("in"));
+                    assertVerifies(h, date);
+                    cleared.add(date);
+                    continue;
+                }
                 if (Files.exists(day.resolve("out").resolve("DAY-FAILED"))) {
                     DayOutcome o = h.run(date, day.resolve("in"));
                     assertTrue(o.failed(), "day " + day + " must fail");
@@ -148,14 +171,19 @@ class DayVerifierTest {
         // a position's close off by a cent: the positions check names it (and the 05 record disagrees with it)
         Object[] pos = row(h.db, "SELECT ta_account_id, fund_code FROM clr.position WHERE close_date = " + d
                 + " ORDER BY ta_account_id, fund_code LIMIT 1");
-        String position = DayVerifier.position((Long) pos[0], (String) pos[1]);
-        VerifyReport r = h.corrupted("UPDATE clr.position SET close = close + 0.01 WHERE ta_account_id = "
-                + pos[0] + " AND fund_code = '" + pos[1] + "'", date, null);
+        String position = DayVerifier.position((String) pos[0], (String) pos[1]);
+        VerifyReport r = h.corrupted("UPDATE clr.position SET close = close + 0.01 WHERE ta_account_id = '"
+                + pos[0] + "' AND fund_code = '" + pos[1] + "'", date, null);
         assertEquals(1, r.check(VerifyReport.POSITIONS).mismatches(), r.mismatches().toString());
         assertTrue(r.mismatches(VerifyReport.POSITIONS).get(0).record().equals(position), r.mismatches().toString());
         assertAllName(r, position);
-        assertEquals(1, r.mismatches(VerifyReport.FILES).size(), "the 05 record: " + r.mismatches());
-        assertTrue(r.mismatches(VerifyReport.FILES).get(0).expected().startsWith("TotalVolOfDistributorInTA"));
+        // the 05 record: AvailableVol and TotalVolOfDistributorInTA both hold the close (spec v2 1.6)
+        List<VerifyReport.Mismatch> files = r.mismatches(VerifyReport.FILES);
+        assertEquals(2, files.size(), "the 05 record: " + r.mismatches());
+        assertTrue(files.get(0).expected().startsWith("AvailableVol"), files.toString());
+        assertTrue(files.get(1).expected().startsWith("TotalVolOfDistributorInTA"), files.toString());
+        assertEquals(files.get(0).where(), files.get(1).where(), files.toString());
+        assertEquals(files.get(0).record(), files.get(1).record(), files.toString());
 
         // a confirmation deleted: its application has none
         Object[] cfm = row(h.db, "SELECT batch, sender, record_no FROM trd.trade_cfm WHERE biz_date = " + d
@@ -168,30 +196,50 @@ class DayVerifierTest {
                 r.mismatches().toString());
         assertEquals(1, r.check(VerifyReport.MOVES).mismatches(), "its move: " + r.mismatches());
 
-        // an income off by a cent: Σ income of the fund and the position's close disagree
-        Object[] inc = row(h.db, "SELECT ta_account_id, fund_code FROM clr.income WHERE biz_date = " + d
-                + " ORDER BY ta_account_id, fund_code LIMIT 1");
-        String earner = DayVerifier.position((Long) inc[0], (String) inc[1]);
-        r = h.corrupted("UPDATE clr.income SET income = income + 0.01 WHERE biz_date = " + d
-                + " AND ta_account_id = " + inc[0] + " AND fund_code = '" + inc[1] + "'", date, null);
+        // an income off by a cent: Σ income of the fund and the position's close disagree. A positive income (it
+        // has an 06 record), on this day or the latest earlier one that has one (case-01's last day has none)
+        String incomeDate = (String) row(h.db, "SELECT max(biz_date) FROM clr.income WHERE income > 0"
+                + " AND biz_date <= " + d)[0];
+        assertTrue(incomeDate != null, "no positive income on or before " + date);
+        String di = "'" + incomeDate + "'";
+        Object[] inc = row(h.db, "SELECT ta_account_id, fund_code FROM clr.income WHERE biz_date = " + di
+                + " AND income > 0 ORDER BY ta_account_id, fund_code LIMIT 1");
+        String earner = DayVerifier.position((String) inc[0], (String) inc[1]);
+        r = h.corrupted("UPDATE clr.income SET income = income + 0.01 WHERE biz_date = " + di
+                + " AND ta_account_id = '" + inc[0] + "' AND fund_code = '" + inc[1] + "'", incomeDate, null);
         assertFalse(r.mismatches(VerifyReport.INCOME).isEmpty(), r.mismatches().toString());
         assertTrue(r.mismatches(VerifyReport.INCOME).stream().anyMatch(m -> m.record().equals("fund " + inc[1])
                 && m.expected().startsWith("Σ income = R")), r.mismatches().toString());
-        assertEquals(1, r.check(VerifyReport.POSITIONS).mismatches(), r.mismatches().toString());
+        String latest = (String) row(h.db, "SELECT max(biz_date) FROM sched.day WHERE status = 'COMPLETED'")[0];
+        if (incomeDate.equals(latest)) {
+            assertEquals(1, r.check(VerifyReport.POSITIONS).mismatches(), r.mismatches().toString());
+        } else {
+            // an earlier day: its shares before T are taken back from the later close through T's income, so the
+            // cent shows as the position's eligible shares (an income mismatch), not as its close
+            assertEquals(0, r.check(VerifyReport.POSITIONS).mismatches(), r.mismatches().toString());
+            assertTrue(r.mismatches(VerifyReport.INCOME).stream().anyMatch(m -> m.record().contains(earner)
+                    && m.expected().startsWith("eligible")), r.mismatches().toString());
+        }
+        // the 06 record: DividendAmount, ConfirmedAmount and VolOfDividendforReinvestment all hold the income
+        files = r.mismatches(VerifyReport.FILES);
+        assertEquals(3, files.size(), "the 06 record: " + r.mismatches());
+        for (String field : List.of("DividendAmount", "ConfirmedAmount", "VolOfDividendforReinvestment")) {
+            assertTrue(files.stream().anyMatch(x -> x.expected().startsWith(field)), field + ": " + files);
+        }
         for (VerifyReport.Mismatch m : r.mismatches()) {
             assertTrue(m.record().contains(earner) || m.record().equals("fund " + inc[1]), m.toString());
         }
 
         // output files: copies of the outbox, each with one change
         String dist = (String) row(h.db, "SELECT min(distributor) FROM clr.position")[0];
-        String f05 = "OFD_99_" + dist + "_" + date + "_05.TXT";
+        String f05 = "OFD_" + h.ta + "_" + dist + "_" + date + "_05.TXT";
 
         Path digit = copy(outbox, h.work.resolve("digit-" + date));
         List<String> lines = lines(digit.resolve(f05));
-        int first = lines.indexOf("TotalVolOfDistributorInTA") + 2;
+        int first = lines.indexOf("DefDividendMethod") + 2;   // the last field line, then the count
         String rec = lines.get(first);
-        char last = rec.charAt(rec.length() - 1);
-        lines.set(first, rec.substring(0, rec.length() - 1) + (char) ('0' + (last - '0' + 1) % 10));
+        // the last digit of TotalVolOfDistributorInTA, after the 16 digits of AvailableVol
+        lines.set(first, rec.substring(0, 31) + (char) ('0' + (rec.charAt(31) - '0' + 1) % 10) + rec.substring(32));
         write(digit.resolve(f05), lines);
         r = h.verifyReport(date, digit);
         assertEquals(1, r.mismatchCount(), r.mismatches().toString());
@@ -212,11 +260,11 @@ class DayVerifierTest {
 
         Path deleted = copy(outbox, h.work.resolve("deleted-" + date));
         Files.delete(deleted.resolve(f05));
-        Files.writeString(deleted.resolve("OFD_99_ZZZ_" + date + "_05.TXT"), "x");
+        Files.writeString(deleted.resolve("OFD_" + h.ta + "_ZZZ_" + date + "_05.TXT"), "x");
         r = h.verifyReport(date, deleted);
         assertEquals(2, r.mismatchCount(), r.mismatches().toString());
         assertTrue(r.mismatches().stream().anyMatch(x -> x.where().equals(f05) && x.found().equals("no file")));
-        assertTrue(r.mismatches().stream().anyMatch(x -> x.where().startsWith("OFD_99_ZZZ_")
+        assertTrue(r.mismatches().stream().anyMatch(x -> x.where().startsWith("OFD_" + h.ta + "_ZZZ_")
                 && x.found().equals("an unexpected file")));
         Run run = h.verify(date, deleted);
         System.out.print(run.out);
@@ -243,16 +291,21 @@ class DayVerifierTest {
     // ----------------------------------------------------------------------------------------------- own days
 
     private static void writeOwnDay1(Path in, String date) throws IOException {
-        OfdRecordBuilder c1 = new OfdRecordBuilder(FileType.FUND_PARAMETERS);
+        OfdRecordBuilder c1 = builder(FileType.FUND_PARAMETERS);
         write(in, "FM1", date, FileType.FUND_PARAMETERS, List.of(
-                c1.reset().text("FundCode", "MMF001").text("FundName", "Own Money Market").text("FundType", "01")
-                        .number("PurchaseFeeRate", BigDecimal.ZERO).number("RedemptionFeeRate", BigDecimal.ZERO)
+                c1.reset().text("FundCode", "MMF001").text("FundName", "Own Money Market").text("FundType", "04")
                         .build(),
                 c1.reset().text("FundCode", "NAV001").text("FundName", "Own Growth").text("FundType", "02")
-                        .number("PurchaseFeeRate", new BigDecimal("0.015"))
-                        .number("RedemptionFeeRate", new BigDecimal("0.005")).build()));
+                        .build()));
+        // the fee tables of NAV001 (spec v2 2.3): purchases (122) 1.5 %, redemptions (124) 0.5 %, method 1
+        OfdRecordBuilder c5 = builder(FileType.FEE_RATES);
+        write(in, "FM1", date, FileType.FEE_RATES, List.of(
+                c5.reset().text("FundCode", "NAV001").text("BusinessCode", "122").text("GetFeeRateMethod", "1")
+                        .number("RateFee", new BigDecimal("0.015")).build(),
+                c5.reset().text("FundCode", "NAV001").text("BusinessCode", "124").text("GetFeeRateMethod", "1")
+                        .number("RateFee", new BigDecimal("0.005")).build()));
         writeQuotes(in, date);
-        OfdRecordBuilder a = new OfdRecordBuilder(FileType.ACCOUNT_APPLICATIONS);
+        OfdRecordBuilder a = builder(FileType.ACCOUNT_APPLICATIONS);
         List<String> accounts = new ArrayList<>();
         String[][] apps = {{"1001", "6222000000000001"}, {"1002", "6222000000000002"}, {"1003", "6222000000000001"}};
         for (String[] x : apps) {
@@ -267,6 +320,7 @@ class DayVerifierTest {
                 trade("1005", date, "6222000000000002", "022", "MMF001", "2500.50", "0"),
                 trade("1006", date, "6222000000000002", "022", "NAV001", "5000.00", "0"),
                 trade("1007", date, "6222000000000001", "022", "XXX999", "100.00", "0")));   // 0200
+        index(in, "D01", date, FileType.ACCOUNT_APPLICATIONS, FileType.TRADE_APPLICATIONS);
     }
 
     private static void writeOwnDay2(Path in, String date) throws IOException {
@@ -276,10 +330,11 @@ class DayVerifierTest {
                 trade("2002", date, "6222000000000002", "022", "MMF001", "100.00", "0"),
                 trade("2003", date, "6222000000000002", "024", "NAV001", "0", "100.00"),
                 trade("2004", date, "6222000000000001", "024", "NAV001", "0", "1.00")));   // no position: 0001
+        index(in, "D01", date, FileType.TRADE_APPLICATIONS);
     }
 
     private static void writeQuotes(Path in, String date) throws IOException {
-        OfdRecordBuilder q = new OfdRecordBuilder(FileType.FUND_QUOTES);
+        OfdRecordBuilder q = builder(FileType.FUND_QUOTES);
         write(in, "FM1", date, FileType.FUND_QUOTES, List.of(
                 q.reset().text("FundCode", "MMF001").text("UpdateDate", date).number("NAV", BigDecimal.ONE)
                         .number("FundIncome", new BigDecimal("0.65430")).text("FundIncomeFlag", "0")
@@ -292,7 +347,7 @@ class DayVerifierTest {
 
     private static String trade(String serial, String date, String txnAccount, String business, String fund,
             String amount, String vol) {
-        return new OfdRecordBuilder(FileType.TRADE_APPLICATIONS).text("AppSheetSerialNo", serial)
+        return builder(FileType.TRADE_APPLICATIONS).text("AppSheetSerialNo", serial)
                 .text("TransactionDate", date).text("TransactionTime", "100000")
                 .text("TransactionAccountID", txnAccount).text("DistributorCode", "D01").text("TAAccountID", "")
                 .text("BusinessCode", business).text("FundCode", fund)
@@ -300,14 +355,36 @@ class DayVerifierTest {
                 .build();
     }
 
+    /** The fields an input type needs (spec v2 1.4), in that order: what the test's files declare. */
+    private static List<FieldDef> fields(FileType type) {
+        return type.requiredFields().stream().map(FieldDictionary::get).toList();
+    }
+
+    private static OfdRecordBuilder builder(FileType type) {
+        return new OfdRecordBuilder(fields(type));
+    }
+
+    private static String fileName(String sender, String date, FileType type) {
+        return "OFD_" + sender + "_" + TA + "_" + date + "_" + type.code() + ".TXT";
+    }
+
     private static void write(Path dir, String sender, String date, FileType type, List<String> records)
             throws IOException {
-        String name = "OFD_" + sender + "_" + TA + "_" + date + "_" + type.code() + ".TXT";
-        try (OfdFileWriter w = OfdFileWriter.create(dir.resolve(name), sender, TA, date, "000", type)) {
+        try (OfdFileWriter w = OfdFileWriter.create(dir.resolve(fileName(sender, date, type)), sender, TA, date,
+                type, fields(type))) {
             for (String r : records) {
                 w.write(r);
             }
         }
+    }
+
+    /** The distributor's OFI index listing its 01 and 03 files of the day (spec v2 1.7). */
+    private static void index(Path dir, String sender, String date, FileType... types) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (FileType t : types) {
+            names.add(fileName(sender, date, t));
+        }
+        OfdIndex.write(dir.resolve("OFI_" + sender + "_" + TA + "_" + date + ".TXT"), sender, TA, date, names);
     }
 
     // ---------------------------------------------------------------------------------------------- plumbing
@@ -322,23 +399,29 @@ class DayVerifierTest {
     /** Our own PostgreSQL (so the test can read the state) and a cluster using it as its external database. */
     private static final class Harness implements AutoCloseable {
         final Path work;
+        final String ta;
         final java.util.Map<String, Path> outboxes = new java.util.HashMap<>();
         EmbeddedPostgresServer pg;
         LocalCluster cluster;
         Connection db;
 
-        private Harness(Path work) {
+        private Harness(Path work, String ta) {
             this.work = work;
+            this.ta = ta;
         }
 
         static Harness start(Path work) throws IOException, SQLException {
+            return start(work, TA);
+        }
+
+        static Harness start(Path work, String ta) throws IOException, SQLException {
             Path jar = FunctionsProcess.locateJar(System.getenv());
             Assumptions.assumeTrue(Files.isRegularFile(jar), "functions app not built: " + jar);
-            Harness h = new Harness(Files.createDirectories(work));
+            Harness h = new Harness(Files.createDirectories(work), ta);
             try {
                 h.pg = EmbeddedPostgresServer.start(work.resolve("pg"));
                 h.cluster = LocalCluster.start(LocalCluster.Options.embedded(work.resolve("data"))
-                        .withDatabase(h.pg.jdbcUrl(), h.pg.user(), h.pg.password())
+                        .withDatabase(h.pg.jdbcUrl(), h.pg.user(), h.pg.password()).withTaCode(ta)
                         .withDayTimeout(Duration.ofMinutes(5)));
                 h.db = DriverManager.getConnection(h.pg.jdbcUrl(), h.pg.user(), h.pg.password());
             } catch (IOException | SQLException | RuntimeException e) {
@@ -361,16 +444,24 @@ class DayVerifierTest {
             return outbox;
         }
 
+        /** Takes over the register of the 05 files in {@code inbox} on {@code date} (spec v2 2.9). */
+        void migrate(String date, Path inbox) throws Exception {
+            String[] database = cluster.database();
+            try (Connection c = DriverManager.getConnection(database[0], database[1], database[2])) {
+                RegisterMigration.migrate(c, date, inbox);
+            }
+        }
+
         Run verify(String date, Path outbox) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = VerifyCommand.run(date, db, outbox, TA, new PrintStream(out, true, StandardCharsets.UTF_8),
+            int exit = VerifyCommand.run(date, db, outbox, ta, new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
 
         VerifyReport verifyReport(String date, Path outbox) throws Exception {
-            return new DayVerifier().verify(db, date, outbox != null ? outbox : outboxes.get(date), TA);
+            return new DayVerifier().verify(db, date, outbox != null ? outbox : outboxes.get(date), ta);
         }
 
         /** Runs {@code action} with {@code sql} applied in a transaction that is rolled back after. */
@@ -416,7 +507,7 @@ class DayVerifierTest {
 
     private static Path goldenDir() {
         String shared = System.getProperty("openta.shared.dir");
-        Path golden = shared == null ? null : Path.of(shared, "golden");
+        Path golden = shared == null ? null : Path.of(shared, "golden-v2");
         Assumptions.assumeTrue(golden != null && Files.isDirectory(golden.resolve("case-01-basic"))
                 && Files.isDirectory(golden.resolve("case-03-edges")), "no golden cases (openta.shared.dir)");
         return golden;
