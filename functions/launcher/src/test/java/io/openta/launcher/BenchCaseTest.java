@@ -1,7 +1,9 @@
 package io.openta.launcher;
 
 import io.openta.model.ofd.FileType;
+import io.openta.model.ofd.IndexCheck;
 import io.openta.model.ofd.OfdCheck;
+import io.openta.model.ofd.OfdIndex;
 import io.openta.model.ofd.OfdReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,11 +13,13 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,8 +61,14 @@ class BenchCaseTest {
         assertEquals("20260106", day2.date());
 
         Map<String, Long> counts1 = checkAll(day1, 22);
+        assertEquals(Set.of("01", "03"), indexedTypes(day1));
         assertEquals(1L, counts1.get("OFD_FM1_99_20260105_C1.TXT"));
         assertEquals(1L, counts1.get("OFD_FM1_99_20260105_07.TXT"));
+        Path c1 = day1.inbox().resolve("OFD_FM1_99_20260105_C1.TXT");
+        OfdReader.forEachRecord(c1, OfdReader.check(c1, "99", day1.date()).header(), (no, r) -> {
+            assertEquals(BenchCase.FUND, r.text("FundCode"));
+            assertEquals("04", r.text("FundType"), "a money-market fund (spec v2 1.3)");
+        });
         long opened = 0;
         long bought = 0;
         for (int d = 0; d < 10; d++) {
@@ -73,6 +83,7 @@ class BenchCaseTest {
         assertEquals(n, bought);
 
         Map<String, Long> counts2 = checkAll(day2, 12);
+        assertEquals(Set.of("03"), indexedTypes(day2));
         long trades = counts2.entrySet().stream().filter(e -> e.getKey().endsWith("_03.TXT"))
                 .mapToLong(Map.Entry::getValue).sum();
         assertEquals(n / 10, trades);
@@ -130,17 +141,53 @@ class BenchCaseTest {
         });
     }
 
-    /** Checks every file of the day's inbox; returns record counts by file name. */
+    /**
+     * Checks every data file of the day's inbox (v2: version 21, the fields each type needs) and every index;
+     * returns record counts by data file name.
+     */
     private static Map<String, Long> checkAll(BenchCase.Day day, int expectedFiles) throws IOException {
         Map<String, Long> counts = new TreeMap<>();
         for (Path f : files(day.inbox(), ".TXT")) {
+            if (f.getFileName().toString().startsWith("OFI_")) {
+                continue;
+            }
             OfdCheck c = OfdReader.check(f, "99", day.date());
             assertTrue(c.accepted(), f.getFileName() + ": " + c.rejection());
+            assertEquals("21", c.header().version().trim(), f.getFileName().toString());
+            assertEquals(c.header().type().requiredFields().size(), c.header().fields().size(),
+                    f.getFileName() + " declares the fields its type needs");
             counts.put(f.getFileName().toString(), c.recordCount());
         }
         assertEquals(expectedFiles, counts.size(), counts.keySet().toString());
         assertEquals(day.records(), counts.values().stream().mapToLong(Long::longValue).sum());
         return counts;
+    }
+
+    /**
+     * Checks the day's index files (spec v2 1.7): one per distributor, accepted, listing exactly that distributor's
+     * 01 and 03 files; returns the types they list.
+     */
+    private static Set<String> indexedTypes(BenchCase.Day day) throws IOException {
+        List<String> inbox = new ArrayList<>();
+        for (Path f : files(day.inbox(), "")) {
+            inbox.add(f.getFileName().toString());
+        }
+        List<Path> indexes = files(day.inbox(), ".TXT").stream()
+                .filter(f -> f.getFileName().toString().startsWith("OFI_")).toList();
+        assertEquals(BenchCase.DISTRIBUTORS, indexes.size(), indexes.toString());
+        Set<String> types = new TreeSet<>();
+        for (int d = 0; d < BenchCase.DISTRIBUTORS; d++) {
+            String dist = BenchCase.distributorCode(d);
+            Path index = day.inbox().resolve("OFI_" + dist + "_99_" + day.date() + ".TXT");
+            IndexCheck c = OfdIndex.check(index, "99", day.date(), inbox);
+            assertTrue(c.accepted(), index.getFileName() + ": " + c.rejection());
+            List<String> own = inbox.stream().filter(n -> n.startsWith("OFD_" + dist + "_")).sorted().toList();
+            assertEquals(own, c.listed().stream().sorted().toList(), index.getFileName().toString());
+            for (String n : own) {
+                types.add(n.substring(n.length() - 6, n.length() - 4));
+            }
+        }
+        return types;
     }
 
     private static List<Path> files(Path dir, String suffix) throws IOException {

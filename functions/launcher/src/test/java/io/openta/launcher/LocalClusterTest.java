@@ -93,8 +93,11 @@ class LocalClusterTest {
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertEquals(OpenTa.OK, code, stdout);
         assertTrue(Files.isDirectory(tmp.resolve("data/bench-20/in/20260105")));
-        assertTrue(stdout.contains("bench day 20260106 (20 accounts, 2 trades, 2 shards):"), stdout);
-        assertTrue(stdout.contains("day total"), stdout);
+        // a table per day (day1, day2), each with the whole day and the sum of its stages
+        assertTrue(stdout.contains("day 2 has 1 purchases and 1 redemptions"), stdout);
+        assertTrue(stdout.contains("bench day1 20260105 (20 accounts, 2 shards):"), stdout);
+        assertTrue(stdout.contains("bench day2 20260106 (20 accounts, 2 shards):"), stdout);
+        assertTrue(stdout.contains("stage sum"), stdout);
         assertTrue(stdout.contains("functions JVM: -Xmx2g"), stdout);
         System.out.println(stdout);
     }

@@ -26,6 +26,8 @@ class RollbackTest {
     private static final String DAY1 = "20261125";
     private static final String DAY2 = "20261126";
     private static final String SUPPLEMENT = "OFD_A01_99_20261126_03_001.TXT";
+    /** A01's index of DAY2 (spec v2 1.7): it lists the 03 file and the supplementary one. */
+    private static final String INDEX = "OFI_A01_99_20261126.TXT";
 
     @TempDir
     Path work;
@@ -66,10 +68,14 @@ class RollbackTest {
     void withdrawingAFileOrAnAccountEqualsACleanRunWithoutThem() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
         // the clean runs: an inbox without the supplementary file; then also without account 2's application
-        // (withdrawals add up: the second rollback keeps the first)
-        Path withoutFile = TestCases.copyWithout(golden.resolve(DAY2 + "/in"), work.resolve("in-no-file"), SUPPLEMENT);
+        // (withdrawals add up: the second rollback keeps the first). A file not sent is not in its sender's index
+        // either: the clean inboxes carry A01's index without it (a withdrawn file stays listed, and accepted).
+        Path withoutFile = TestCases.copyWithout(golden.resolve(DAY2 + "/in"), work.resolve("in-no-file"), SUPPLEMENT,
+                INDEX);
+        writeIndexWithout(golden.resolve(DAY2 + "/in/" + INDEX), withoutFile.resolve(INDEX), SUPPLEMENT);
         Path withoutAccount = TestCases.copyWithout(golden.resolve(DAY2 + "/in"), work.resolve("in-no-account"),
-                SUPPLEMENT, "OFD_A01_99_20261126_03.TXT");
+                SUPPLEMENT, "OFD_A01_99_20261126_03.TXT", INDEX);
+        writeIndexWithout(golden.resolve(DAY2 + "/in/" + INDEX), withoutAccount.resolve(INDEX), SUPPLEMENT);
         writeWithoutRecordsOf(golden.resolve(DAY2 + "/in/OFD_A01_99_20261126_03.TXT"),
                 withoutAccount.resolve("OFD_A01_99_20261126_03.TXT"), "6222000000000002");
         Path cleanNoFile = work.resolve("clean-no-file");
@@ -107,6 +113,21 @@ class RollbackTest {
             assertEquals("ACCOUNT", rollbacks.get(1).path("kind").asText());
             assertEquals("000000000002", rollbacks.get(1).path("target").asText());
         }
+    }
+
+    /** Copies an index file (spec v2 1.7) without some of the names it lists, fixing the 3-digit count (line 6). */
+    private static void writeIndexWithout(Path from, Path to, String... names) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(from, StandardCharsets.US_ASCII));
+        List<String> header = new ArrayList<>(lines.subList(0, 5));
+        List<String> listed = new ArrayList<>(lines.subList(6, lines.size() - 1));
+        int before = listed.size();
+        listed.removeAll(List.of(names));
+        assertEquals(before - names.length, listed.size(), "every name left out is listed in " + from);
+        List<String> out = new ArrayList<>(header);
+        out.add(String.format("%03d", listed.size()));
+        out.addAll(listed);
+        out.add("OFDCFEND");
+        Files.writeString(to, String.join("\r\n", out) + "\r\n", StandardCharsets.US_ASCII);
     }
 
     /** Copies an 03 file without the records of one TransactionAccountID, fixing the record count. */
