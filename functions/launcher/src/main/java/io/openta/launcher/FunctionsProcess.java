@@ -99,6 +99,9 @@ public final class FunctionsProcess implements AutoCloseable {
         env.put("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "false");
         // the app exits by itself if this launcher dies without stopping it (kill -9)
         env.put("OPENTA_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        // names this app's static Kafka group membership: the same for a restart on the same data folder (it takes
+        // its partitions back at once), different for several apps on one infra
+        env.put("OPENTA_INSTANCE", Integer.toHexString(s.logFile().toAbsolutePath().getParent().toString().hashCode()));
         if (s.extraEnv() != null) {
             env.putAll(s.extraEnv());
         }
