@@ -1,6 +1,5 @@
 package io.openta.scheduler.service;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,29 +38,24 @@ public class DayScheduler {
 
     private final FencedTransactions db;
     private final Outbound out;
-    private final Publisher publisher;
+    private final DayPublication publication;
     private final Staging staging;
     private final OpenTaConfig config;
     private final SchedulerConfig scheduling;
     private final MeterRegistry metrics;
-    private final DayAudit audit;
     private final Failpoints failpoints;
     /** A dispatch that could not be sent: the next sweep sends every unfinished task of the open days again. */
     private volatile boolean resendPending;
-    /** Last publish attempt per day (System.nanoTime), so that a failing publish is retried at a slow pace. */
-    private final java.util.Map<String, Long> publishTried = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public DayScheduler(FencedTransactions db, Outbound out, Publisher publisher, Staging staging,
-            OpenTaConfig config, SchedulerConfig scheduling, MeterRegistry metrics, DayAudit audit,
-            Failpoints failpoints) {
+    public DayScheduler(FencedTransactions db, Outbound out, DayPublication publication, Staging staging,
+            OpenTaConfig config, SchedulerConfig scheduling, MeterRegistry metrics, Failpoints failpoints) {
         this.db = db;
         this.out = out;
-        this.publisher = publisher;
+        this.publication = publication;
         this.staging = staging;
         this.config = config;
         this.scheduling = scheduling;
         this.metrics = metrics;
-        this.audit = audit;
         this.failpoints = failpoints;
     }
 
@@ -124,8 +118,7 @@ public class DayScheduler {
                     SELECT biz_date FROM sched.day WHERE status IN ('RUNNING', 'PUBLISHING') ORDER BY biz_date""")) {
                 DayRow day = lockDay(sql, r.getString("biz_date"));
                 if ("PUBLISHING".equals(day.status())) {
-                    Long tried = publishTried.get(day.date());
-                    if (takeover || tried == null || System.nanoTime() - tried > 30_000_000_000L) {
+                    if (takeover || publication.dueAgain(day.date())) {
                         LOG.infof("sweep: day %s was left publishing: publishing it", day.date());
                         e.publish = day;
                     }
@@ -402,58 +395,9 @@ public class DayScheduler {
         if (e.dropStaging != null) {
             staging.deleteDay(e.dropStaging);
         }
-        e.events.forEach(this::sendEvent);
+        e.events.forEach(publication::sendEvent);
         if (e.publish != null) {
-            publish(e.publish);
-        }
-    }
-
-    private void publish(DayRow day) {
-        publishTried.put(day.date(), System.nanoTime());
-        // the files go out only while this process leads (a stale leader stops here); the copy is of staged
-        // bytes, so a leader that dies mid-copy and its successor write the same files
-        boolean stillPublishing = db.inTransaction(sql -> {
-            DayRow now = lockDay(sql, day.date());
-            return now != null && "PUBLISHING".equals(now.status());
-        });
-        if (!stillPublishing) {
-            return;
-        }
-        List<String> names;
-        try {
-            names = publisher.publish(day.date(), Path.of(day.outbox()));
-        } catch (RuntimeException ex) {
-            LOG.errorf(ex, "publishing day %s failed", day.date());
-            sendEvent(event(DayEvent.DAY_FAILED, day.date(), "", "publishing the outbox failed: " + ex.getMessage()
-                    + " (the day is kept: start it again to publish)", day.requestId()));
-            return;
-        }
-        int files = names.size();
-        long ms = db.inTransaction(sql -> {
-            sql.update("DELETE FROM sched.published_file WHERE biz_date = $1", day.date());
-            for (String name : names) {
-                sql.update("INSERT INTO sched.published_file (biz_date, file_name, outbox) VALUES ($1, $2, $3)",
-                        day.date(), name, day.outbox());
-            }
-            Row r = sql.one("""
-                    UPDATE sched.day SET status = 'COMPLETED', finished_at = now() WHERE biz_date = $1
-                    RETURNING (extract(epoch FROM finished_at - started_at) * 1000)::bigint AS ms""", day.date());
-            return r == null ? 0L : r.getLong("ms");
-        });
-        // the day's staged files stay while it is the latest day: a rollback to a stage re-publishes the earlier ones
-        staging.deleteDaysBefore(day.date());
-        LOG.infof("day %s cleared: %d files in %s", day.date(), files, day.outbox());
-        sendEvent(new DayEvent(DayEvent.DAY_COMPLETED, day.date(), "", files, 0, ms,
-                files + " files in " + day.outbox(), day.requestId()));
-        audit.afterDay(day.date(), Path.of(day.outbox()));
-    }
-
-    /** Day events inform (the launcher, operators); the state is in the database, so a lost one is logged only. */
-    private void sendEvent(DayEvent event) {
-        try {
-            out.publish(event);
-        } catch (RuntimeException ex) {
-            LOG.errorf("day event %s of %s not sent: %s", event.type(), event.date(), ex.getMessage());
+            publication.publish(e.publish);
         }
     }
 
