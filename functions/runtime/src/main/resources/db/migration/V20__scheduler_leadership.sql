@@ -1,7 +1,8 @@
 -- One scheduler acts at a time. The leader holds a lease on the single row of sched.leader; each takeover raises
--- the epoch (the fencing token). Every scheduler write transaction first locks this row FOR SHARE where the epoch is
--- its own and the lease unexpired, so a scheduler that lost the lease (paused, partitioned) cannot commit anything:
--- a takeover's UPDATE waits for transactions that passed the check, and transactions after it fail the check.
+-- the epoch (the fencing token). Every scheduler write transaction first updates (renews) this row where the epoch
+-- is its own and the lease unexpired, which locks it to the end of the transaction, so a scheduler that lost the
+-- lease (paused, partitioned) cannot commit anything: a takeover's UPDATE waits for transactions that passed the
+-- check, and transactions after it fail the check.
 CREATE TABLE sched.leader (
     id           int         PRIMARY KEY CHECK (id = 1),
     epoch        bigint      NOT NULL,

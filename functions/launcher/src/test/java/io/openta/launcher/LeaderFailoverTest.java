@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,16 +67,28 @@ class LeaderFailoverTest {
                     leader.api().post("/api/days/" + DAY2 + "/rollback", Map.of("to", "day-init", "by", "test"),
                             "test");
                 }
+                // a live leader keeps its lease: the one the test tracks still leads
+                assertTrue(leader.leading(), "the leader lost its lease while alive: " + leader.leader() + "\n"
+                        + leader.functionsLogTail());
                 long mark = infra.executionMark();
                 leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
                         .toString(), "outbox", outbox2.toString()), null);
                 String where = awaitPoint(leader, DAY2, at[i]);
                 long killedAt = System.nanoTime();
                 leader.signalGroup("KILL");
+                ServeProcess survivor;
+                try {
+                    survivor = SharedInfra.awaitLeader(TAKEOVER_BOUND.plusSeconds(30), other);
+                } catch (AssertionError e) {
+                    throw new AssertionError("no takeover after killing the leader at " + where + "; the other "
+                            + (other.isAlive() ? "is alive" : "is dead") + ", its view " + other.leader() + ":\n"
+                            + other.output() + "\n" + other.functionsLogTail() + "\nthe killed one:\n"
+                            + leader.functionsLogTail(), e);
+                }
+                long takeoverMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+                // the next follower starts once the survivor leads (started earlier, it could win the lease instead)
                 CompletableFuture<ServeProcess> replacement = infra.serveLater(golden.resolve(DAY1 + "/in"),
                         outbox1, CHAOS);
-                ServeProcess survivor = SharedInfra.awaitLeader(TAKEOVER_BOUND.plusSeconds(30), other);
-                long takeoverMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
                 JsonNode done = SharedInfra.awaitStatus(survivor, DAY2, "COMPLETED", Duration.ofMinutes(2));
                 long dayMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
                 TestCases.assertSameOutbox(golden.resolve(DAY2 + "/out"), outbox2, "after killing the leader at "
@@ -171,7 +184,45 @@ class LeaderFailoverTest {
                     + "the committed, unsent tasks");
             System.out.printf("killed between commit and send (clearing's tasks): the follower led %d ms after the "
                     + "day started and completed it%n", takeoverMs);
+
+            // a poison command is parked, not looped, and the leader goes on
+            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                    "bootstrap.servers", infra.kafka(), "key.serializer", StringSerializer.class.getName(),
+                    "value.serializer", StringSerializer.class.getName()))) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        io.openta.model.events.Topics.DAY_COMMANDS, DAY1, "{not json")).get(30, TimeUnit.SECONDS);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (infra.queryLong("SELECT count(*) FROM sched.parked_message WHERE payload = '{not json'") == 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, infra.queryLong("SELECT count(*) FROM sched.parked_message WHERE payload = '{not json'"));
+            assertTrue(b.leading());
+
+            // a scheduler configured otherwise fails at start with one line saying why
+            Path in = golden.resolve(DAY1 + "/in");
+            String other = startFails(infra, in, outbox, "--shards", "4");
+            assertTrue(other.contains("cannot start the scheduler: shards 4 differ from the running leader's 8"), other);
+            String more = startFails(infra, in, outbox, "--shards", "16");
+            assertTrue(more.contains("cannot start the scheduler: shards 16 > partitions 8 of topic openta."), more);
+            String prod = startFails(infra, in, outbox, Map.of("OPENTA_FAILPOINTS", "publish-file-delay=1"));
+            assertTrue(prod.contains("are refused in the prod profile"), prod);
         }
+    }
+
+    private static String startFails(SharedInfra infra, Path inbox, Path outbox, String... args) {
+        return startFails(infra, inbox, outbox, Map.of(), args);
+    }
+
+    private static String startFails(SharedInfra infra, Path inbox, Path outbox, Map<String, String> env,
+            String... args) {
+        try {
+            infra.serve(inbox, outbox, env, args).close();
+        } catch (Exception e) {
+            return String.valueOf(e.getMessage());
+        }
+        throw new AssertionError("a serve with " + List.of(args) + " started");
     }
 
     /** Waits until the day, as {@code leader} reports it, is in {@code stage} (or PUBLISHING); says where it was. */

@@ -33,10 +33,16 @@ final class ServeProcess implements AutoCloseable {
     /** Starts {@code openta args...} with {@code env} added; returns once a line starting with {@code ready}. */
     static ServeProcess start(Path data, int port, Map<String, String> env, String ready, Duration timeout,
             String... args) throws Exception {
+        return start(data, port, env, ready, timeout, List.of(args));
+    }
+
+    static ServeProcess start(Path data, int port, Map<String, String> env, String ready, Duration timeout,
+            List<String> args, String... more) throws Exception {
         Files.createDirectories(data);
         List<String> cmd = new ArrayList<>(List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), OpenTa.class.getName()));
-        cmd.addAll(List.of(args));
+        cmd.addAll(args);
+        cmd.addAll(List.of(more));
         Path output = data.resolve("launcher.out");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
@@ -55,7 +61,7 @@ final class ServeProcess implements AutoCloseable {
         }
         String out = sp.output();
         sp.close();
-        throw new IllegalStateException("openta " + args[0] + " did not print '" + ready + "':\n" + out + "\n"
+        throw new IllegalStateException("openta " + args.get(0) + " did not print '" + ready + "':\n" + out + "\n"
                 + sp.functionsLogTail());
     }
 

@@ -40,16 +40,21 @@ final class SharedInfra implements AutoCloseable {
     }
 
     /** Starts a serve process; {@code env} reaches its functions app too (failpoints, profile). */
-    ServeProcess serve(Path inbox, Path outbox, Map<String, String> env) throws Exception {
+    String kafka() {
+        return infra.printed("OPENTA_KAFKA");
+    }
+
+    ServeProcess serve(Path inbox, Path outbox, Map<String, String> env, String... more) throws Exception {
         int n;
         synchronized (serves) {
             n = ++next;
         }
         int port = Ports.free();
-        ServeProcess s = ServeProcess.start(work.resolve("serve-" + n), port, env, "OpenTA serving on",
-                Duration.ofMinutes(3), "serve", "--port", String.valueOf(port), "--db-url", dbUrl(), "--kafka", infra.printed("OPENTA_KAFKA"),
-                "--staging", infra.printed("OPENTA_STAGING"), "--inbox", inbox.toString(), "--outbox",
+        List<String> args = List.of("serve", "--port", String.valueOf(port), "--db-url", dbUrl(), "--kafka",
+                kafka(), "--staging", infra.printed("OPENTA_STAGING"), "--inbox", inbox.toString(), "--outbox",
                 outbox.toString(), "--data", work.resolve("serve-" + n).toString());
+        ServeProcess s = ServeProcess.start(work.resolve("serve-" + n), port, env, "OpenTA serving on",
+                Duration.ofMinutes(3), args, more);
         synchronized (serves) {
             serves.add(s);
         }

@@ -69,7 +69,12 @@ class SplitDeploymentTest {
             JsonNode day = null;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (System.nanoTime() < deadline) {
-                day = api.get("/api/days/" + DAY1);
+                try {
+                    day = api.get("/api/days/" + DAY1);
+                } catch (ApiClient.ApiException e) {
+                    Thread.sleep(100); // the command is on its way
+                    continue;
+                }
                 if (!day.path("status").asText().equals("RUNNING") && !day.path("status").asText()
                         .equals("PUBLISHING")) {
                     break;

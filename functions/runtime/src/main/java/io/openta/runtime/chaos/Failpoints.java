@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 
@@ -61,10 +60,10 @@ public class Failpoints {
             return;
         }
         if (ConfigUtils.getProfiles().contains("prod")) {
-            LOG.errorf("failpoints %s are refused in the prod profile (set QUARKUS_PROFILE to a test profile)",
-                    armed.keySet());
-            Quarkus.asyncExit(2);
-            return;
+            String line = "failpoints " + armed.keySet() + " are refused in the prod profile (set QUARKUS_PROFILE "
+                    + "to a test profile)";
+            LOG.error(line);
+            throw new IllegalStateException(line); // stops the start
         }
         LOG.warnf("FAILPOINTS ARMED: %s", armed);
     }

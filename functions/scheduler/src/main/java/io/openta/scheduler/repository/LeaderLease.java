@@ -21,7 +21,7 @@ public final class LeaderLease {
      * afterwards, or null when another instance's lease is live.
      */
     public static Long acquireOrRenew(Sql sql, String holder, String url, int shards, long ttlMillis) {
-        // a leader paused inside a transaction must not hold the takeover forever: its FOR SHARE lock is released
+        // a leader paused inside a transaction must not hold the takeover forever: its row lock is released
         // when the server ends its idle transaction (see FencedTransactions); this attempt gives up and retries
         sql.exec("SET LOCAL lock_timeout = '2s'");
         Row r = sql.one("""
@@ -49,13 +49,16 @@ public final class LeaderLease {
     }
 
     /**
-     * The fence: true when {@code epoch} is the live lease's, locking the row FOR SHARE until this transaction ends,
-     * so no takeover can commit in between.
+     * The fence: true when {@code epoch} holds the live lease. It renews the lease in passing, and its UPDATE keeps
+     * the row locked until this transaction ends, so no takeover (an UPDATE of the same row) can commit in between;
+     * an expired or taken-over lease matches no row. A lock (rather than FOR SHARE) also queues the lease renewal
+     * fairly behind a stream of back-to-back writes, where share locks could starve it.
      */
-    public static boolean holds(Sql sql, long epoch, String holder) {
+    public static boolean holds(Sql sql, long epoch, String holder, long ttlMillis) {
         return sql.one("""
-                SELECT 1 AS ok FROM sched.leader
-                WHERE id = 1 AND epoch = $1 AND holder = $2 AND lease_until > now() FOR SHARE""", epoch, holder) != null;
+                UPDATE sched.leader SET lease_until = greatest(lease_until, now() + $3 * interval '1 millisecond')
+                WHERE id = 1 AND epoch = $1 AND holder = $2 AND lease_until > now() RETURNING epoch""", epoch, holder,
+                ttlMillis) != null;
     }
 
     public static void countWrite(Sql sql, long epoch, String holder) {

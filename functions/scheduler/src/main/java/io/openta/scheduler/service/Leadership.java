@@ -86,14 +86,14 @@ public class Leadership {
 
     /**
      * The fence, the first statement of every scheduler write transaction: passes only while this process holds the
-     * live lease of its epoch, and keeps the lease row locked FOR SHARE to the end of the transaction.
+     * live lease of its epoch (renewing it), and keeps the lease row locked to the end of the transaction.
      */
     public void fence(Sql sql) {
         long e = epoch;
         if (e == 0) {
             throw new NotLeaderException("this scheduler is a follower" + leaderHint());
         }
-        if (!LeaderLease.holds(sql, e, holder)) {
+        if (!LeaderLease.holds(sql, e, holder, scheduling.leaderTtl().toMillis())) {
             epoch = 0;
             LOG.warnf("fenced: epoch %d no longer holds the lease; the write is refused and this scheduler follows", e);
             throw new NotLeaderException("epoch " + e + " lost the lease" + leaderHint());

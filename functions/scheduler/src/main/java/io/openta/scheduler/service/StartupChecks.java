@@ -22,13 +22,12 @@ import io.openta.model.events.Topics;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.db.Transactions;
 import io.openta.scheduler.repository.LeaderLease;
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Before this scheduler competes for the lease: each stage's task topic must have at least as many partitions as
  * shards (a shard task goes to the partition of its number), and a live leader must run with the same shard count.
- * Either failing ends the process with one line saying which.
+ * Either failing ends the start with one line saying which (logged, and the message of the start failure).
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -56,9 +55,9 @@ public class StartupChecks {
             problem = shardProblem();
         }
         if (problem != null) {
+            // thrown from a start observer, this stops the start: the app never reports ready and exits
             LOG.error("cannot start the scheduler: " + problem);
-            Quarkus.asyncExit(2);
-            return;
+            throw new IllegalStateException("cannot start the scheduler: " + problem);
         }
         leadership.enable();
     }
