@@ -56,6 +56,7 @@ public class DayPublication {
             return now != null && "PUBLISHING".equals(now.status());
         });
         if (!stillPublishing) {
+            LOG.infof("day %s is no longer publishing: not publishing it", day.date());
             return;
         }
         List<String> names;

@@ -1,14 +1,18 @@
 package io.openta.scheduler.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
+import io.openta.runtime.config.OpenTaConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * Runs the leader's sweep ({@link DayScheduler#recover}) every few seconds while this process leads, the first one
- * right after a takeover. Followers do nothing here.
+ * Runs the leader's sweep ({@link DayScheduler#recover}) on its own thread: right after a takeover (looked for
+ * every 100 ms) and then every {@code openta.scheduler.sweep-every}. Followers do nothing here. Its own thread, so
+ * that no other scheduled job can hold the first sweep of a new leader back.
  */
 @ApplicationScoped
 public class Recovery {
@@ -16,20 +20,52 @@ public class Recovery {
 
     private final DayScheduler scheduler;
     private final Leadership leadership;
+    private final SchedulerConfig scheduling;
+    private volatile boolean running = true;
 
-    public Recovery(DayScheduler scheduler, Leadership leadership) {
+    public Recovery(DayScheduler scheduler, Leadership leadership, SchedulerConfig scheduling) {
         this.scheduler = scheduler;
         this.leadership = leadership;
+        this.scheduling = scheduling;
     }
 
-    @Scheduled(every = "${openta.scheduler.sweep-every:2s}", delay = 1,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = MigrateOnly.Skip.class)
-    void sweep() {
-        if (!leadership.isLeader()) {
+    void onStart(@Observes StartupEvent event, OpenTaConfig config) {
+        if (config.migrateOnly()) {
             return;
         }
-        boolean takeover = leadership.takeTakeover();
+        Thread t = new Thread(this::loop, "openta-sweep");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
+    private void loop() {
+        long next = 0;
+        while (running) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!leadership.isLeader()) {
+                continue;
+            }
+            boolean takeover = leadership.takeTakeover();
+            if (takeover || System.nanoTime() - next >= 0) {
+                sweep(takeover);
+                next = System.nanoTime() + scheduling.sweepEvery().toNanos();
+            }
+        }
+    }
+
+    private void sweep(boolean takeover) {
         try {
+            if (takeover) {
+                LOG.infof("takeover sweep (epoch %d)", leadership.epoch());
+            }
             scheduler.recover(takeover);
         } catch (NotLeaderException e) {
             LOG.infof("sweep refused: %s", e.getMessage());
