@@ -99,10 +99,18 @@ public final class FunctionsProcess implements AutoCloseable {
         env.put("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "false");
         // the app exits by itself if this launcher dies without stopping it (kill -9)
         env.put("OPENTA_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        // names this app's static Kafka group membership: the same for a restart on the same data folder (it takes
+        // its partitions back at once), different for several apps on one infra
+        env.put("OPENTA_INSTANCE", instanceOf(s.logFile().toAbsolutePath().getParent().getParent()));
         if (s.extraEnv() != null) {
             env.putAll(s.extraEnv());
         }
         return env;
+    }
+
+    /** The instance name of the app run on a data folder (unique among live apps: the folder's database is locked). */
+    static String instanceOf(Path dataDir) {
+        return "openta-" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode());
     }
 
     /** The child's JVM options: {@value #HEAP} and then those of OPENTA_FUNCTIONS_JAVA_OPTS. */

@@ -182,9 +182,18 @@ public final class LocalCluster implements AutoCloseable {
         }
         EmbeddedKafkaBroker.createTopics(bootstrap, Topics.all(), Math.max(1, options.shards()));
         long t2 = System.nanoTime();
+        int httpPort = options.httpPort();
+        Map<String, String> extraEnv = options.extraEnv();
+        if (options.dbUrl() != null) {
+            // several apps may share an external database: the port tells apart two on one data folder, which
+            // would otherwise take the scheduler lease from each other (see Leadership)
+            httpPort = httpPort > 0 ? httpPort : Ports.free();
+            extraEnv = new java.util.LinkedHashMap<>(extraEnv);
+            extraEnv.putIfAbsent("OPENTA_INSTANCE", FunctionsProcess.instanceOf(data) + "-" + httpPort);
+        }
         settings = new FunctionsProcess.Settings(options.functionsJar(), jdbcUrl, reactiveUrl,
                 user, password, bootstrap, options.taCode(), options.shards(), data.resolve("staging"),
-                data.resolve("logs").resolve("functions.log"), options.httpPort(), options.extraEnv());
+                data.resolve("logs").resolve("functions.log"), httpPort, extraEnv);
         functions = FunctionsProcess.start(settings, options.readyTimeout());
         LOG.info("functions app ready on port {} ({} ms)", functions.httpPort(), ms(t2));
         producer = new KafkaProducer<>(producerProps(bootstrap));

@@ -28,7 +28,8 @@ public final class OpenTa {
                               [--db-url JDBC_URL --db-user USER --db-password PASSWORD] [--kafka HOST:PORT]
                    openta migrate --date YYYYMMDD --inbox DIR [--data DIR] [--ta CODE] [--db-url ...]
                    openta bench --accounts N [--data DIR] [--shards N]
-                   openta serve --inbox DIR --outbox DIR [--port P] [--data DIR] [...options of day]
+                   openta serve --inbox DIR --outbox DIR [--port P] [--data DIR] [--staging DIR] [...options of day]
+                   openta infra [--data DIR] [--partitions N]
                    openta start --date YYYYMMDD [--url URL] [--inbox DIR --outbox DIR]
                    openta status [--date YYYYMMDD] [--url URL]
                    openta pause|resume|cancel --date YYYYMMDD [--url URL]
@@ -41,7 +42,11 @@ public final class OpenTa {
               migrate  takes over a previous TA's register from the 05 files in --inbox (before any day);
                      D becomes the last cleared day; all or nothing
               bench  builds a case of N accounts in <data>/bench-N/ and clears its two days, timing each stage
-              serve  runs the functions until stopped; days start by ./openta start (or POST /api/days/D/start)
+              serve  runs the functions until stopped; days start by ./openta start (or POST /api/days/D/start).
+                     With --db-url and --kafka (e.g. from ./openta infra) several serve processes share one
+                     database, broker, inbox, outbox and --staging folder: one of them leads, the others follow
+              infra  runs PostgreSQL and Kafka in the foreground for serve processes; prints OPENTA_DB_URL=...,
+                     OPENTA_KAFKA=... and OPENTA_STAGING=... once ready
               start, status, pause, resume, cancel   talk to a serve process (--url, env OPENTA_URL,
                      default http://127.0.0.1:8080); cancel rolls the day back to its start
               rollback  the latest day, back to the boundary before STAGE, or withdrawing an input file or an
@@ -104,6 +109,8 @@ public final class OpenTa {
                     return migrate(args);
                 case "serve":
                     return serve(args);
+                case "infra":
+                    return infra(args);
                 case "start":
                     return startDay(args);
                 case "status":
@@ -137,7 +144,16 @@ public final class OpenTa {
         Path outbox = CommandLine.directoryToBe("--outbox", cl.required("--outbox"));
         int port = cl.positiveInt("--port", 8080, 65535);
         LocalCluster.Options options = clusterOptions(cl);
-        return operators().serve(options, port, inbox, outbox);
+        String staging = orEnv(cl.optional("--staging"), "OPENTA_STAGING");
+        Path stagingDir = staging == null ? null : CommandLine.directoryToBe("--staging", staging);
+        return operators().serve(options, port, inbox, outbox, stagingDir);
+    }
+
+    private int infra(String[] args) throws UsageException {
+        CommandLine cl = CommandLine.parse("infra", args, 1, InfraCommand.OPTIONS);
+        Path data = CommandLine.directoryToBe("--data", orDefault(cl.optional("--data"), DEFAULT_DATA));
+        int partitions = cl.positiveInt("--partitions", LocalCluster.Options.DEFAULT_SHARDS, MAX_SHARDS);
+        return new InfraCommand(out, err).run(data, partitions);
     }
 
     private int startDay(String[] args) throws UsageException {
@@ -237,7 +253,9 @@ public final class OpenTa {
         LocalCluster.Options options = LocalCluster.Options.embedded(data, env).withTaCode(ta).withShards(shards)
                 .withKafka(kafka);
         if (dbUrl != null) {
-            options = options.withDatabase(dbUrl, orDefault(dbUser, ""), orDefault(dbPassword, ""));
+            // credentials may come in the URL (?user=...&password=..., as ./openta infra prints it)
+            options = options.withDatabase(dbUrl, orDefault(dbUser, urlParameter(dbUrl, "user")),
+                    orDefault(dbPassword, urlParameter(dbUrl, "password")));
         }
         return options;
     }
@@ -412,6 +430,19 @@ public final class OpenTa {
         }
         String v = env.get(envName);
         return v == null || v.isBlank() ? null : v;
+    }
+
+    /** A query parameter of a JDBC URL, or "" when absent. */
+    static String urlParameter(String url, String name) {
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            for (String pair : url.substring(q + 1).split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return pair.substring(name.length() + 1);
+                }
+            }
+        }
+        return "";
     }
 
     private static String orDefault(String value, String def) {

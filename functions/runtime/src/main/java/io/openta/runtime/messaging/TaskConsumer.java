@@ -1,9 +1,10 @@
 package io.openta.runtime.messaging;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -15,25 +16,32 @@ import io.openta.runtime.task.TaskMessage;
 import io.openta.runtime.task.TaskResult;
 import io.openta.runtime.task.TaskRunner;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Receives shard tasks from the stage's task topic (channel {@code tasks}), runs them on a worker pool and answers
- * on {@link Topics#TASK_RESULTS}. Several tasks run at once (unordered); each is idempotent.
+ * on {@link Topics#TASK_RESULTS}. Several tasks run at once (unordered); each is idempotent. A result is sent and
+ * awaited (the broker acknowledged it), retried a few times; should it still be lost, the task is DONE in the
+ * database and the scheduler's sweep moves the step on without it. A task message that does not parse is parked.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "openta.worker-enabled", stringValue = "true", enableIfMissing = true)
 public class TaskConsumer {
     private static final Logger LOG = Logger.getLogger(TaskConsumer.class);
+    private static final int SEND_ATTEMPTS = 5;
 
     private final TaskRunner runner;
     private final ObjectMapper json;
-    private final Emitter<String> results;
+    private final MutinyEmitter<String> results;
+    private final Parking parking;
 
-    public TaskConsumer(TaskRunner runner, ObjectMapper json, @Channel("task-results") Emitter<String> results) {
+    public TaskConsumer(TaskRunner runner, ObjectMapper json, @Channel("task-results") MutinyEmitter<String> results,
+            Parking parking) {
         this.runner = runner;
         this.json = json;
         this.results = results;
+        this.parking = parking;
     }
 
     @Incoming("tasks")
@@ -43,13 +51,32 @@ public class TaskConsumer {
         try {
             task = json.readValue(payload, TaskMessage.class);
         } catch (JsonProcessingException e) {
-            LOG.errorf("dropping a task message that does not parse: %s", payload);
+            parking.park("tasks", null, null, payload, "does not parse as a task: " + e.getOriginalMessage());
             return;
         }
         LOG.debugf("received %s", task.describe());
         TaskResult result = runner.run(task);
         if (result != null) {
-            results.send(Messages.keyed(task.date(), json.writeValueAsString(result)));
+            send(task, json.writeValueAsString(result));
         }
+    }
+
+    private void send(TaskMessage task, String result) {
+        for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+            try {
+                results.sendMessageAndAwait(Messages.keyed(task.date(), result));
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("sending the result of %s failed (attempt %d): %s", task.describe(), attempt,
+                        e.getMessage());
+                try {
+                    Thread.sleep(Duration.ofMillis(200L << attempt).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        LOG.errorf("the result of %s was not sent; the scheduler's sweep finds the task DONE", task.describe());
     }
 }

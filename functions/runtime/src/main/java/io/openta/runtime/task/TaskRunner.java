@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.staging.Staging;
@@ -34,14 +35,16 @@ public class TaskRunner {
     private final Staging staging;
     private final Map<String, StageHandler> handlers;
     private final MeterRegistry metrics;
+    private final Failpoints failpoints;
 
     public TaskRunner(Pool pool, OpenTaConfig config, Staging staging, Instance<StageHandler> handlers,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Failpoints failpoints) {
         this.pool = pool;
         this.config = config;
         this.staging = staging;
         this.handlers = handlers.stream().collect(Collectors.toMap(h -> h.stage().id(), Function.identity()));
         this.metrics = metrics;
+        this.failpoints = failpoints;
     }
 
     public boolean handles(String stage) {
@@ -74,11 +77,17 @@ public class TaskRunner {
                     tx.commitAndAwait();
                     return TaskResult.done(task, row.getLong("records"));
                 }
+                failpoints.sleepInTask(task.stage());
                 long records = handler.execute(new TaskContext(task, sql, config, staging));
                 sql.update("""
                         UPDATE sched.task SET status = 'DONE', records = $5, error = NULL, updated_at = now()
                         WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4""",
                         task.date(), task.stage(), task.step(), task.shard(), records);
+                // one row per commit of a task's work: the failure tests count these to prove no effect twice
+                sql.update("""
+                        INSERT INTO sched.task_execution (biz_date, stage, step, shard, attempt, records)
+                        VALUES ($1, $2, $3, $4, $5, $6)""", task.date(), task.stage(), task.step(), task.shard(),
+                        task.attempt(), records);
                 tx.commitAndAwait();
                 metrics.counter("openta.tasks.completed", "stage", task.stage()).increment();
                 long nanos = sample.stop(metrics.timer("openta.task.duration", "stage", task.stage()));

@@ -1,40 +1,126 @@
 package io.openta.scheduler.messaging;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.openta.model.events.DayCommand;
 import io.openta.model.events.DayEvent;
 import io.openta.model.events.Stage;
 import io.openta.model.events.Topics;
-import io.openta.runtime.messaging.Messages;
 import io.openta.runtime.task.TaskMessage;
 
-/** What the scheduler sends: shard tasks on each stage's topic (keyed by shard) and day events (keyed by date). */
+/**
+ * What the scheduler sends, each send awaited until the broker acknowledged it (acks=all, idempotent producer) and
+ * retried: shard tasks on their stage's topic, each to the partition of its shard (so N shards on N partitions run on
+ * N partitions, not where the key's hash puts them); day events and day commands keyed by date.
+ */
 @ApplicationScoped
 public class Outbound {
-    private final Emitter<String> tasks;
-    private final Emitter<String> events;
-    private final ObjectMapper json;
+    private static final Logger LOG = Logger.getLogger(Outbound.class);
+    private static final int ATTEMPTS = 4;
 
-    public Outbound(@Channel("stage-tasks") Emitter<String> tasks, @Channel("day-events") Emitter<String> events,
-            ObjectMapper json) {
-        this.tasks = tasks;
-        this.events = events;
+    private final KafkaProducer<String, String> producer;
+    private final ObjectMapper json;
+    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
+
+    public Outbound(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ObjectMapper json) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "openta-scheduler-" + ProcessHandle.current().pid());
+        this.producer = new KafkaProducer<>(p);
         this.json = json;
     }
 
-    public void dispatch(TaskMessage task) {
-        String topic = Topics.stageTasks(Stage.byId(task.stage()).orElseThrow());
-        tasks.send(Messages.to(topic, Integer.toString(task.shard()), write(task)));
+    /** The partition of a shard task: its shard (per-file steps with more tasks than partitions wrap around). */
+    public int partitionOf(String topic, int shard) {
+        return shard % partitions(topic);
+    }
+
+    public int partitions(String topic) {
+        return partitions.computeIfAbsent(topic, t -> producer.partitionsFor(t).size());
+    }
+
+    /** Sends the tasks and waits until every one is acknowledged; throws when some could not be sent. */
+    public void dispatch(List<TaskMessage> tasks) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (TaskMessage t : tasks) {
+            String topic = Topics.stageTasks(Stage.byId(t.stage()).orElseThrow());
+            records.add(new ProducerRecord<>(topic, partitionOf(topic, t.shard()), Integer.toString(t.shard()),
+                    write(t)));
+        }
+        sendAll(records);
     }
 
     public void publish(DayEvent event) {
-        events.send(Messages.keyed(event.date(), write(event)));
+        sendAll(List.of(new ProducerRecord<>(Topics.DAY_EVENTS, event.date(), write(event))));
+    }
+
+    public void command(DayCommand command) {
+        sendAll(List.of(new ProducerRecord<>(Topics.DAY_COMMANDS, command.date(), write(command))));
+    }
+
+    private void sendAll(List<ProducerRecord<String, String>> records) {
+        List<ProducerRecord<String, String>> pending = records;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (ProducerRecord<String, String> r : pending) {
+                sent.add(producer.send(r));
+            }
+            List<ProducerRecord<String, String>> failed = new ArrayList<>();
+            Exception cause = null;
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    sent.get(i).get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while sending to Kafka", e);
+                } catch (ExecutionException | TimeoutException e) {
+                    failed.add(pending.get(i));
+                    cause = e;
+                }
+            }
+            if (failed.isEmpty()) {
+                return;
+            }
+            if (attempt >= ATTEMPTS) {
+                throw new IllegalStateException(failed.size() + " messages to " + failed.get(0).topic()
+                        + " not acknowledged after " + attempt + " attempts: " + cause);
+            }
+            LOG.warnf("%d of %d messages not acknowledged (attempt %d), sending again: %s", failed.size(),
+                    pending.size(), attempt, cause);
+            pause(Duration.ofMillis(250L << attempt));
+            pending = failed;
+        }
     }
 
     private String write(Object value) {
@@ -43,5 +129,18 @@ public class Outbound {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
     }
 }

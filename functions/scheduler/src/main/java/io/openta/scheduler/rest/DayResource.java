@@ -16,16 +16,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.openta.model.events.DayCommand;
 import io.openta.model.rules.Texts;
 import io.openta.runtime.config.OpenTaConfig;
-import io.openta.runtime.messaging.Messages;
+import io.openta.scheduler.messaging.Outbound;
 import io.openta.scheduler.service.DayAudit;
 import io.openta.scheduler.service.DayStatusService;
 import io.openta.scheduler.service.DayStatusService.DayStatus;
@@ -36,24 +30,23 @@ import io.openta.scheduler.service.RollbackService;
 
 /**
  * The operators' API. Starting, pausing, resuming and cancelling a day publish a day command (the scheduler acts on
- * the event, as it does on commands from anywhere else); status and rollback answer directly.
+ * the event, as it does on commands from anywhere else); status and rollback answer directly. Served by the leader
+ * only: a follower answers 503 naming the leader ({@link FollowerFilter}).
  */
 @Path("/api/days")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "days", description = "Clearing days")
 public class DayResource {
-    private final Emitter<String> commands;
-    private final ObjectMapper json;
+    private final Outbound commands;
     private final DayStatusService status;
     private final RollbackService rollbacks;
     private final OpenTaConfig config;
     private final DayAudit audit;
 
-    public DayResource(@Channel("commands-out") Emitter<String> commands, ObjectMapper json, DayStatusService status,
-            RollbackService rollbacks, OpenTaConfig config, DayAudit audit) {
+    public DayResource(Outbound commands, DayStatusService status, RollbackService rollbacks, OpenTaConfig config,
+            DayAudit audit) {
         this.commands = commands;
-        this.json = json;
         this.status = status;
         this.rollbacks = rollbacks;
         this.config = config;
@@ -148,11 +141,7 @@ public class DayResource {
     }
 
     private Response send(DayCommand command) {
-        try {
-            commands.send(Messages.keyed(command.date(), json.writeValueAsString(command)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        commands.command(command); // acknowledged by the broker before the caller hears "accepted"
         return Response.accepted(new Accepted(command.date(), command.type(), command.requestId())).build();
     }
 

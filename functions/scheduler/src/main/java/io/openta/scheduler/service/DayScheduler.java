@@ -1,6 +1,5 @@
 package io.openta.scheduler.service;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.DayEvent;
 import io.openta.model.events.Stage;
+import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.db.Sql;
-import io.openta.runtime.db.Transactions;
 import io.openta.runtime.staging.Staging;
 import io.openta.runtime.task.TaskMessage;
 import io.openta.runtime.task.TaskResult;
@@ -25,33 +24,39 @@ import io.openta.scheduler.repository.DayRow;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * Drives days through their stages. All state is in {@code sched.*}; each decision is one transaction, and what it
- * sends (tasks, events) goes out after the commit, so a worker never sees a task the database does not know. The
- * database, not the results topic, says when a step is done: results only prompt a look. Calls are serialised.
+ * Drives days through their stages. All state is in {@code sched.*}; each decision is one fenced transaction
+ * ({@link FencedTransactions}: only the holder of the live leadership lease commits), and what it sends (tasks,
+ * events) goes out after the commit and is awaited, so a worker never sees a task the database does not know. The
+ * database, not the results topic, says when a step is done: results only prompt a look, and the leader's sweep
+ * ({@link #recover}) finds what a lost result or a lost send left behind. Across processes, the fence makes sure one
+ * scheduler decides at a time; within this process the methods are {@code synchronized} so that its own threads
+ * (inbox, sweep, REST rollbacks) take turns.
  */
 @ApplicationScoped
 public class DayScheduler {
     private static final Logger LOG = Logger.getLogger(DayScheduler.class);
 
-    private final Transactions db;
+    private final FencedTransactions db;
     private final Outbound out;
-    private final Publisher publisher;
+    private final DayPublication publication;
     private final Staging staging;
     private final OpenTaConfig config;
     private final SchedulerConfig scheduling;
     private final MeterRegistry metrics;
-    private final DayAudit audit;
+    private final Failpoints failpoints;
+    /** A dispatch that could not be sent: the next sweep sends every unfinished task of the open days again. */
+    private volatile boolean resendPending;
 
-    public DayScheduler(Transactions db, Outbound out, Publisher publisher, Staging staging, OpenTaConfig config,
-            SchedulerConfig scheduling, MeterRegistry metrics, DayAudit audit) {
+    public DayScheduler(FencedTransactions db, Outbound out, DayPublication publication, Staging staging,
+            OpenTaConfig config, SchedulerConfig scheduling, MeterRegistry metrics, Failpoints failpoints) {
         this.db = db;
         this.out = out;
-        this.publisher = publisher;
+        this.publication = publication;
         this.staging = staging;
         this.config = config;
         this.scheduling = scheduling;
         this.metrics = metrics;
-        this.audit = audit;
+        this.failpoints = failpoints;
     }
 
     /** What one transaction decided to send, sent once it has committed. */
@@ -97,8 +102,52 @@ public class DayScheduler {
         apply(fx);
     }
 
+    /**
+     * The leader's sweep, on takeover and every few seconds: a running day whose current step has all its tasks DONE
+     * (their results lost, or never read) moves on; a day left PUBLISHING is published; on takeover, or after a send
+     * failed, every unfinished task of a running day is sent again (the previous leader may have committed it and
+     * died before sending; a task delivered twice runs once). Tasks whose lease ran out or whose retry is due are
+     * dispatched again as attempts.
+     */
+    public synchronized void recover(boolean takeover) {
+        boolean resend = takeover || resendPending;
+        resendPending = false;
+        Effects fx = db.inTransaction(sql -> {
+            Effects e = new Effects();
+            for (Row r : sql.list("""
+                    SELECT biz_date FROM sched.day WHERE status IN ('RUNNING', 'PUBLISHING') ORDER BY biz_date""")) {
+                DayRow day = lockDay(sql, r.getString("biz_date"));
+                if ("PUBLISHING".equals(day.status())) {
+                    if (takeover || publication.dueAgain(day.date())) {
+                        LOG.infof("sweep: day %s was left publishing: publishing it", day.date());
+                        e.publish = day;
+                    }
+                } else if (day.step().isEmpty() || allDone(sql, day)) {
+                    LOG.infof("sweep: day %s at %s/%s has nothing left to wait for: moving on", day.date(),
+                            day.stage(), day.step());
+                    advance(sql, day, e);
+                } else if (resend) {
+                    int before = e.tasks.size();
+                    for (Row t : sql.list("""
+                            SELECT biz_date, stage, step, shard, shards, attempts FROM sched.task
+                            WHERE biz_date = $1 AND stage = $2 AND step = $3 AND status = 'DISPATCHED'""",
+                            day.date(), day.stage(), day.step())) {
+                        e.tasks.add(new TaskMessage(t.getString("biz_date"), t.getString("stage"),
+                                t.getString("step"), t.getInteger("shard"), t.getInteger("shards"),
+                                t.getInteger("attempts")));
+                    }
+                    LOG.infof("sweep: day %s: sending the %d unfinished tasks of %s/%s again", day.date(),
+                            e.tasks.size() - before, day.stage(), day.step());
+                }
+            }
+            return e;
+        });
+        apply(fx);
+        watchLeases();
+    }
+
     /** Dispatches again the tasks whose lease ran out or whose retry is due; running tasks (row locked) are skipped. */
-    public synchronized void watchLeases() {
+    private void watchLeases() {
         Effects fx = db.inTransaction(sql -> {
             Effects e = new Effects();
             for (Row t : sql.list("""
@@ -330,47 +379,26 @@ public class DayScheduler {
     // ------------------------------------------------------------------ after commit
 
     private void apply(Effects e) {
-        for (TaskMessage t : e.tasks) {
-            metrics.counter("openta.tasks.dispatched", "stage", t.stage()).increment();
-            out.dispatch(t);
+        if (!e.tasks.isEmpty()) {
+            failpoints.haltIf(Failpoints.EXIT_AFTER_COMMIT, e.tasks.get(0).stage());
+        }
+        try {
+            out.dispatch(e.tasks);
+            for (TaskMessage t : e.tasks) {
+                metrics.counter("openta.tasks.dispatched", "stage", t.stage()).increment();
+            }
+        } catch (RuntimeException ex) {
+            resendPending = true;
+            LOG.errorf("sending %d tasks failed, the next sweep sends them again: %s", e.tasks.size(),
+                    ex.getMessage());
         }
         if (e.dropStaging != null) {
             staging.deleteDay(e.dropStaging);
         }
-        e.events.forEach(out::publish);
+        e.events.forEach(publication::sendEvent);
         if (e.publish != null) {
-            publish(e.publish);
+            publication.publish(e.publish);
         }
-    }
-
-    private void publish(DayRow day) {
-        List<String> names;
-        try {
-            names = publisher.publish(day.date(), Path.of(day.outbox()));
-        } catch (RuntimeException ex) {
-            LOG.errorf(ex, "publishing day %s failed", day.date());
-            out.publish(event(DayEvent.DAY_FAILED, day.date(), "", "publishing the outbox failed: " + ex.getMessage()
-                    + " (the day is kept: start it again to publish)", day.requestId()));
-            return;
-        }
-        int files = names.size();
-        long ms = db.inTransaction(sql -> {
-            sql.update("DELETE FROM sched.published_file WHERE biz_date = $1", day.date());
-            for (String name : names) {
-                sql.update("INSERT INTO sched.published_file (biz_date, file_name, outbox) VALUES ($1, $2, $3)",
-                        day.date(), name, day.outbox());
-            }
-            Row r = sql.one("""
-                    UPDATE sched.day SET status = 'COMPLETED', finished_at = now() WHERE biz_date = $1
-                    RETURNING (extract(epoch FROM finished_at - started_at) * 1000)::bigint AS ms""", day.date());
-            return r == null ? 0L : r.getLong("ms");
-        });
-        // the day's staged files stay while it is the latest day: a rollback to a stage re-publishes the earlier ones
-        staging.deleteDaysBefore(day.date());
-        LOG.infof("day %s cleared: %d files in %s", day.date(), files, day.outbox());
-        out.publish(new DayEvent(DayEvent.DAY_COMPLETED, day.date(), "", files, 0, ms,
-                files + " files in " + day.outbox(), day.requestId()));
-        audit.afterDay(day.date(), Path.of(day.outbox()));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -8,6 +8,8 @@ import org.jboss.logging.Logger;
 import io.openta.runtime.config.OpenTaConfig;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 
 /** OPENTA_MIGRATE_ONLY=true: Flyway has migrated at start; exit (the Kubernetes pre-install/pre-upgrade job). */
 @ApplicationScoped
@@ -18,6 +20,21 @@ public class MigrateOnly {
         if (config.migrateOnly()) {
             LOG.info("schema migrated; exiting (openta.migrate-only=true)");
             Quarkus.asyncExit(0);
+        }
+    }
+
+    /** Scheduled scheduler work is skipped in a migrate-only run. */
+    @jakarta.inject.Singleton
+    public static class Skip implements Scheduled.SkipPredicate {
+        private final OpenTaConfig config;
+
+        public Skip(OpenTaConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return config.migrateOnly();
         }
     }
 }

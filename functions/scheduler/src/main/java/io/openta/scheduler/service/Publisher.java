@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.staging.Staging;
 
 /**
@@ -18,9 +19,11 @@ import io.openta.runtime.staging.Staging;
 @ApplicationScoped
 public class Publisher {
     private final Staging staging;
+    private final Failpoints failpoints;
 
-    public Publisher(Staging staging) {
+    public Publisher(Staging staging, Failpoints failpoints) {
         this.staging = staging;
+        this.failpoints = failpoints;
     }
 
     /** Copies the day's staged files to the outbox; returns their names (to be recorded as published). */
@@ -34,6 +37,7 @@ public class Publisher {
                 Path temp = outbox.resolve("." + file.getFileName() + ".openta-tmp");
                 Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                failpoints.publishFileDelay();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("publishing day " + date + " to " + outbox, e);

@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import io.openta.model.rules.Numbers12;
 import io.openta.model.events.Stage;
 import io.openta.runtime.db.Sql;
-import io.openta.runtime.db.Transactions;
 import io.openta.runtime.staging.Staging;
 import io.openta.scheduler.repository.DayRollback;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,11 +27,11 @@ import io.vertx.mutiny.sqlclient.Row;
 public class RollbackService {
     private static final Logger LOG = Logger.getLogger(RollbackService.class);
 
-    private final Transactions db;
+    private final FencedTransactions db;
     private final Staging staging;
     private final DayScheduler scheduler;
 
-    public RollbackService(Transactions db, Staging staging, DayScheduler scheduler) {
+    public RollbackService(FencedTransactions db, Staging staging, DayScheduler scheduler) {
         this.db = db;
         this.staging = staging;
         this.scheduler = scheduler;
@@ -45,7 +44,8 @@ public class RollbackService {
             throw new OperatorException(400, "give exactly one of: to (a stage), file, account");
         }
         String by = request.by() == null || request.by().isBlank() ? "unknown" : request.by();
-        // serialised with the scheduler's own decisions
+        // fenced like every scheduler write (only the leader commits it); within this process it also takes its turn
+        // with the scheduler's own decisions
         synchronized (scheduler) {
             List<String> published = db.inTransaction(sql -> {
                 Row day = sql.one("SELECT status, outbox, kind FROM sched.day WHERE biz_date = $1 FOR UPDATE", date);

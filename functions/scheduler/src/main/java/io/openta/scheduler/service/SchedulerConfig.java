@@ -27,4 +27,23 @@ public interface SchedulerConfig {
     /** Verify each completed day record by record in the background, counting mismatches in the metrics. */
     @WithDefault("true")
     boolean verifyAfterDay();
+
+    /**
+     * The leadership lease: a leader that stops renewing loses it this long after its last renewal. A follower tries
+     * every {@link #leaderRenewEvery()}, so it takes over at most TTL + one interval after the leader died.
+     */
+    @WithDefault("PT10S")
+    Duration leaderTtl();
+
+    /** How often the leader renews its lease and a follower tries to take it. */
+    @WithDefault("PT2S")
+    Duration leaderRenewEvery();
+
+    /** Where this scheduler's REST API answers, as followers name it to callers. */
+    @WithDefault("http://127.0.0.1:${quarkus.http.port:8080}")
+    String advertisedUrl();
+
+    /** How often the leader sweeps open days for work to recover (expired leases, finished steps, publishing). */
+    @WithDefault("PT2S")
+    Duration sweepEvery();
 }

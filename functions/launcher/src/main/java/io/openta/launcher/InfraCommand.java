@@ -1,0 +1,77 @@
+package io.openta.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import io.openta.model.events.Topics;
+
+/**
+ * {@code openta infra [--data DIR] [--partitions N]}: PostgreSQL and Kafka in the foreground, for any number of
+ * {@code openta serve} processes (or the separate function apps) to share. Prints {@code OPENTA_DB_URL=...},
+ * {@code OPENTA_KAFKA=...} and {@code OPENTA_STAGING=...} once both are ready and the topics exist (each with N
+ * partitions, default 8 = the default shard count), then runs until stopped.
+ */
+final class InfraCommand {
+    static final Set<String> OPTIONS = Set.of("--data", "--partitions");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    InfraCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Path data, int partitions) {
+        EmbeddedPostgresServer postgres = null;
+        EmbeddedKafkaBroker kafka = null;
+        try {
+            Files.createDirectories(data);
+            postgres = EmbeddedPostgresServer.start(data.resolve("pg"));
+            kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"));
+            EmbeddedKafkaBroker.createTopics(kafka.bootstrapServers(), Topics.all(), partitions);
+            Path staging = Files.createDirectories(data.resolve("staging"));
+            // the URL carries the credentials, so that it alone is enough for ./openta serve --db-url
+            out.println("OPENTA_DB_URL=" + postgres.jdbcUrl() + (postgres.jdbcUrl().contains("?") ? "&" : "?")
+                    + "user=" + postgres.user() + "&password=" + postgres.password());
+            out.println("OPENTA_KAFKA=" + kafka.bootstrapServers());
+            out.println("OPENTA_STAGING=" + staging);
+            out.println("infra ready (" + partitions + " partitions per topic); Ctrl-C stops");
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            err.println("openta: infra could not start: " + e.getMessage());
+            stop(postgres, kafka);
+            return OpenTa.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        EmbeddedPostgresServer pg = postgres;
+        EmbeddedKafkaBroker broker = kafka;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(pg, broker);
+            stopped.countDown();
+        }, "openta-infra-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OpenTa.OK;
+    }
+
+    private static void stop(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka) {
+        if (kafka != null) {
+            try {
+                kafka.stop();
+            } catch (RuntimeException e) {
+                // stopping anyway
+            }
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+}

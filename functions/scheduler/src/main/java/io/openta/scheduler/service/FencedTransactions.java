@@ -1,0 +1,34 @@
+package io.openta.scheduler.service;
+
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Transactions;
+
+/**
+ * Scheduler write transactions: each first passes the leadership {@link Leadership#fence fence} (same transaction),
+ * so only the holder of the live lease commits anything. A process paused inside such a transaction would keep the
+ * lease row locked and hold a takeover back; the server ends a transaction left idle for a few seconds, which
+ * releases the lock and rolls the stale work back.
+ */
+@ApplicationScoped
+public class FencedTransactions {
+    private final Transactions db;
+    private final Leadership leadership;
+
+    public FencedTransactions(Transactions db, Leadership leadership) {
+        this.db = db;
+        this.leadership = leadership;
+    }
+
+    /** Runs {@code work} in one transaction after the fence; throws {@link NotLeaderException} when fenced off. */
+    public <T> T inTransaction(Function<Sql, T> work) {
+        return db.inTransaction(sql -> {
+            sql.exec("SET LOCAL idle_in_transaction_session_timeout = '3s'");
+            leadership.fence(sql);
+            return work.apply(sql);
+        });
+    }
+}
