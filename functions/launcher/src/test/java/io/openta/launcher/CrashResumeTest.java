@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.openta.model.events.DayEvent;
@@ -27,7 +28,7 @@ class CrashResumeTest {
     /** Milliseconds after the k-th completed stage at which the kill lands. */
     private static final int[] DELAYS = { 0, 15, 50 };
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     @Test
