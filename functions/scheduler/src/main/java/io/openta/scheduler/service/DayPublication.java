@@ -51,9 +51,12 @@ public class DayPublication {
         publishTried.put(day.date(), System.nanoTime());
         // the files go out only while this process leads (a stale leader stops here); the copy is of staged
         // bytes, so a leader that dies mid-copy and its successor write the same files
+        // and only while the day is as the caller saw it: PUBLISHING, or COMPLETED when the same START came again
+        // (its files are sent again); a day another publish completed meanwhile is not published twice
         boolean stillPublishing = db.inTransaction(sql -> {
             DayRow now = lockDay(sql, day.date());
-            return now != null && "PUBLISHING".equals(now.status());
+            return now != null && ("PUBLISHING".equals(now.status())
+                    || "COMPLETED".equals(now.status()) && "COMPLETED".equals(day.status()));
         });
         if (!stillPublishing) {
             LOG.infof("day %s is no longer publishing: not publishing it", day.date());
