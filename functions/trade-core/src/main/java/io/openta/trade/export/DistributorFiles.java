@@ -28,6 +28,9 @@ public final class DistributorFiles {
     private static final String INCOME_CARRIED_FORWARD = "143";
     private static final String OK = "0000";
     private static final BigDecimal NAV_ONE = new BigDecimal("1.0000");
+    /** FromTAFlag: 0 a confirmation of the distributor's application, 1 a record the TA originates (145). */
+    private static final String FROM_DISTRIBUTOR = "0";
+    private static final String FROM_TA = "1";
 
     private final Sql sql;
     private final Staging staging;
@@ -87,8 +90,7 @@ public final class DistributorFiles {
                       AND c.sender = t.sender AND c.record_no = t.record_no
                     WHERE t.biz_date = $1 AND t.sender = $2 AND t.batch = $3
                     ORDER BY t.serial COLLATE "C", t.record_no""", r -> {
-                String code = r.getString("return_code");
-                return b.reset()
+                b.reset()
                         .textCut("AppSheetSerialNo", r.getString("serial"))
                         .text("TransactionCfmDate", date)
                         .textCut("TransactionDate", r.getString("txn_date"))
@@ -106,20 +108,14 @@ public final class DistributorFiles {
                         .number("ConfirmedVol", r.getBigDecimal("cfm_vol"))
                         .number("Charge", r.getBigDecimal("charge"))
                         .number("NAV", r.getBigDecimal("nav"))
-                        .number("RateFee", r.getBigDecimal("rate_fee"))
-                        .text("ReturnCode", code)
-                        .textCut("ErrorDetail", ReturnCodeTexts.text(code))
-                        .text("CurrencyType", CURRENCY_RMB)
-                        .text("DownLoaddate", date)
-                        .text("BusinessFinishFlag", "1")
-                        .text("FromTAFlag", "0")
-                        .build();
+                        .number("RateFee", r.getBigDecimal("rate_fee"));
+                return confirmed(b, r.getString("return_code"), FROM_DISTRIBUTOR).build();
             }, date, distributor, batch);
             if ("000".equals(batch)) {
                 stream(out, """
                         SELECT ta_account_id, fund_code, txn_account_id, income FROM clr.income
                         WHERE biz_date = $1 AND distributor = $2 AND income < 0
-                        ORDER BY ta_account_id, fund_code""", r -> b.reset()
+                        ORDER BY ta_account_id, fund_code""", r -> confirmed(b.reset()
                         .text("TransactionCfmDate", date)
                         .textCut("TransactionAccountID", r.getString("txn_account_id"))
                         .textCut("DistributorCode", distributor)
@@ -128,14 +124,7 @@ public final class DistributorFiles {
                         .text("BusinessCode", INCOME_REDUCTION)
                         .text("TASerialNO", TaSerials.format(date, serial[0]++))
                         .number("ConfirmedVol", r.getBigDecimal("income").negate())
-                        .number("NAV", NAV_ONE)
-                        .text("ReturnCode", OK)
-                        .textCut("ErrorDetail", ReturnCodeTexts.text(OK))
-                        .text("CurrencyType", CURRENCY_RMB)
-                        .text("DownLoaddate", date)
-                        .text("BusinessFinishFlag", "1")
-                        .text("FromTAFlag", "1")
-                        .build(), date, distributor);
+                        .number("NAV", NAV_ONE), OK, FROM_TA).build(), date, distributor);
             }
         });
     }
@@ -185,6 +174,16 @@ public final class DistributorFiles {
                     .text("DefDividendMethod", "0")
                     .build();
         }, date, distributor);
+    }
+
+    /** The fields every 04 record ends with (spec v2 1.6): the outcome, its text, and the standard flags. */
+    private OfdRecordBuilder confirmed(OfdRecordBuilder b, String returnCode, String fromTaFlag) {
+        return b.text("ReturnCode", returnCode)
+                .textCut("ErrorDetail", ReturnCodeTexts.text(returnCode))
+                .text("CurrencyType", CURRENCY_RMB)
+                .text("DownLoaddate", date)
+                .text("BusinessFinishFlag", "1")
+                .text("FromTAFlag", fromTaFlag);
     }
 
     private interface LineFormat {
