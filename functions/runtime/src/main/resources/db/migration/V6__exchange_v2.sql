@@ -2,7 +2,8 @@
 -- * TAAccountID is text: the TA writes 12 digits for the accounts it opens, but a migrated register keeps the IDs
 --   of the previous system (letters included, spec 2.2, 2.9). Ordering by TAAccountID is byte order, so the columns
 --   carry the "C" collation and every ORDER BY, comparison and index on them is byte order without repeating it.
--- * FundType codes 01-04 (04 money market); C1 no longer carries fee rates: fees come from C5 fee tables.
+-- * FundType codes 01-04 (04 money market); C1 no longer carries fee rates (their columns go): fees come from C5
+--   fee tables.
 -- * Confirmations keep the matched RateFee (04 RateFee) and echo Specification.
 -- Text taken from files is kept as "byte strings": each character is one byte of the file (ISO-8859-1 decoding),
 -- so GBK text survives byte for byte and byte order equals "C" order of the stored characters.
@@ -36,8 +37,9 @@ CREATE INDEX income_distributor ON clr.income (biz_date, distributor, ta_account
 -- the 145 income-reduction records of a distributor's batch-000 04 file (spec 2.4) are read in TAAccountID order
 -- from clr.income where income < 0; the 06 file reads income >= 0 (the same index serves both)
 
-ALTER TABLE clr.fund ALTER COLUMN purchase_fee_rate SET DEFAULT 0;
-ALTER TABLE clr.fund ALTER COLUMN redemption_fee_rate SET DEFAULT 0;
+ALTER TABLE clr.fund DROP COLUMN purchase_fee_rate, DROP COLUMN redemption_fee_rate;
+-- TASerialNO is numbered when the 04 files are written (spec 2.7 counts the 145 records): no stored number
+ALTER TABLE trd.trade_app DROP COLUMN ta_serial;
 ALTER TABLE clr.fund ALTER COLUMN fund_code TYPE varchar(6) COLLATE "C";
 
 -- C5 fee tables (spec 2.1, 2.3): for every (fund, confirmation business code) that T's C5 records name, the table
