@@ -193,8 +193,16 @@ nodeAffinity:
 {{- fail (printf "kafka.partitions (%d) must equal openta.shards (%d): one partition per shard" (int .Values.kafka.partitions) (int .Values.openta.shards)) -}}
 {{- end -}}
 {{- if .Values.database.cloudnativepg.enabled -}}
-{{- if gt (int .Values.database.cloudnativepg.synchronous.number) (sub (int .Values.database.cloudnativepg.instances) 1) -}}
-{{- fail (printf "database.cloudnativepg.synchronous.number (%d) needs at least %d instances (database.cloudnativepg.instances=%d)" (int .Values.database.cloudnativepg.synchronous.number) (add 1 (int .Values.database.cloudnativepg.synchronous.number)) (int .Values.database.cloudnativepg.instances)) -}}
+{{- $n := int .Values.database.cloudnativepg.synchronous.number -}}
+{{- $i := int .Values.database.cloudnativepg.instances -}}
+{{- if gt $n (sub $i 1) -}}
+{{- fail (printf "database.cloudnativepg.synchronous.number (%d) needs at least %d instances (database.cloudnativepg.instances=%d)" $n (add 1 $n) $i) -}}
+{{- end -}}
+{{- /* instances spread evenly over two zones put at most ceil(i/2) in the primary's zone, i.e. ceil(i/2) - 1 standbys:
+       waiting for ceil(i/2) standbys means at least one acknowledgement from another zone */ -}}
+{{- $half := div (add $i 1) 2 -}}
+{{- if lt $n $half -}}
+{{- fail (printf "database.cloudnativepg.synchronous.number (%d) must be at least %d with %d instances over two zones: fewer could all be in the primary's zone" $n $half $i) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

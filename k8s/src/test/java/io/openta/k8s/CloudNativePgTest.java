@@ -74,10 +74,8 @@ class CloudNativePgTest {
         assertEquals(1, sync.path("number").asInt());
         assertEquals("required", sync.path("dataDurability").asText(), "commits wait for the standby: RPO 0");
         assertTrue(sync.path("failoverQuorum").asBoolean());
-        JsonNode election = spec.path("postgresql").path("syncReplicaElectionConstraint");
-        assertTrue(election.path("enabled").asBoolean());
-        assertEquals("topology.kubernetes.io/zone", election.path("nodeLabelsAntiAffinity").get(0).asText(),
-                "the synchronous standby is in another zone than the primary");
+        // syncReplicaElectionConstraint applies only to CloudNativePG's legacy minSyncReplicas/maxSyncReplicas: not used
+        assertTrue(spec.path("postgresql").path("syncReplicaElectionConstraint").isMissingNode());
         JsonNode spread = spec.path("topologySpreadConstraints").get(0);
         assertEquals("topology.kubernetes.io/zone", spread.path("topologyKey").asText());
         assertEquals(1, spread.path("maxSkew").asInt());
@@ -131,7 +129,7 @@ class CloudNativePgTest {
     void valuesReachTheCluster() {
         List<JsonNode> objects = render("b", Map.of("database.cloudnativepg.ownerZone", "b", "database.cloudnativepg.instances", 4,
                 "database.cloudnativepg.synchronous.number", 2, "database.cloudnativepg.synchronous.dataDurability", "preferred",
-                "database.cloudnativepg.synchronous.electionAcrossZones", false, "database.cloudnativepg.clusterName", "ta-pg",
+                "database.cloudnativepg.synchronous.failoverQuorum", false, "database.cloudnativepg.clusterName", "ta-pg",
                 "database.cloudnativepg.storage.storageClass", "fast"));
         JsonNode cluster = get(objects, "Cluster", "ta-pg");
         ManifestValidationTest.schemas().validate(cluster);
@@ -139,7 +137,7 @@ class CloudNativePgTest {
         assertEquals(4, spec.path("instances").asInt());
         assertEquals(2, spec.path("postgresql").path("synchronous").path("number").asInt());
         assertEquals("preferred", spec.path("postgresql").path("synchronous").path("dataDurability").asText());
-        assertTrue(spec.path("postgresql").path("syncReplicaElectionConstraint").isMissingNode());
+        assertTrue(spec.path("postgresql").path("synchronous").path("failoverQuorum").isMissingNode());
         assertEquals("fast", spec.path("storage").path("storageClass").asText());
         assertEquals("postgresql://ta-pg-rw:5432/openta", env(objects, "openta-b").get("QUARKUS_DATASOURCE_REACTIVE_URL"));
         assertTrue(find(render("a", Map.of("database.cloudnativepg.ownerZone", "b")), "Cluster", "openta-db").isEmpty());
@@ -169,6 +167,12 @@ class CloudNativePgTest {
         IllegalStateException number = assertThrows(IllegalStateException.class,
                 () -> render("a", Map.of("database.cloudnativepg.instances", 2, "database.cloudnativepg.synchronous.number", 2)));
         assertTrue(number.getMessage().contains("needs at least 3 instances"), number.getMessage());
+        // 3 instances over two zones: 2 can be in the primary's zone, so ANY 1 could be answered from that zone alone
+        IllegalStateException sameZone = assertThrows(IllegalStateException.class,
+                () -> render("a", Map.of("database.cloudnativepg.instances", 3, "database.cloudnativepg.synchronous.number", 1)));
+        assertTrue(sameZone.getMessage().contains("must be at least 2 with 3 instances over two zones"), sameZone.getMessage());
+        ManifestValidationTest.schemas().validate(get(render("a", Map.of("database.cloudnativepg.instances", 3,
+                "database.cloudnativepg.synchronous.number", 2)), "Cluster", "openta-db"));
         IllegalStateException durability = assertThrows(IllegalStateException.class,
                 () -> render("a", Map.of("database.cloudnativepg.synchronous.dataDurability", "strict")));
         assertTrue(durability.getMessage().contains("dataDurability"), durability.getMessage());
