@@ -103,8 +103,8 @@ replica bounds and lag threshold are computed. Fields:
   lagThreshold  lag per replica KEDA aims at
 Stages: min 0 (a stage sleeps without lag; any lag above activationLagThreshold wakes it), max = the partitions
 this zone owns (a consumer beyond one per owned partition would get no partition from the assignor). Both zones
-share one consumer group, so each ScaledObject sees the lag of the WHOLE topic; a task topic holds at most one
-task per partition per step, so that lag is at most `partitions`. lagThreshold = max(1, floor(partitions /
+share one consumer group, so each ScaledObject sees the lag of the WHOLE topic; the scheduler sends a step's
+shard tasks one to each partition, so a step puts up to `partitions` tasks of lag there (more only keeps the max). lagThreshold = max(1, floor(partitions /
 owned)) makes KEDA's ceil(lag / lagThreshold) reach `max` when every partition has a task (ceil(partitions /
 floor(partitions / owned)) >= owned) and stay near the zone's share of the lag below that.
 Scheduler: min = max = 1 in every case (one per zone, never zero); with KEDA off, replicas 1.
