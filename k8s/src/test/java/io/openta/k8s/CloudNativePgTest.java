@@ -30,7 +30,17 @@ class CloudNativePgTest {
         Map<String, Object> sets = new LinkedHashMap<>();
         sets.put("database.cloudnativepg.enabled", true);
         sets.putAll(extra);
-        return Manifests.parse(ChartRenderer.renderText(ChartRenderer.byName("zone-" + zone), sets));
+        String yaml = ChartRenderer.renderText(ChartRenderer.byName("zone-" + zone), sets);
+        if (extra.isEmpty()) {
+            // kept beside the other renders for review: k8s/target/rendered/cloudnativepg-zone-<zone>.yaml
+            try {
+                java.nio.file.Files.createDirectories(Repo.rendered());
+                java.nio.file.Files.writeString(Repo.rendered().resolve("cloudnativepg-zone-" + zone + ".yaml"), yaml);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Manifests.parse(yaml);
     }
 
     private static Map<String, String> env(List<JsonNode> objects, String release) {
@@ -81,6 +91,7 @@ class CloudNativePgTest {
         assertEquals(1, spread.path("maxSkew").asInt());
         assertEquals("DoNotSchedule", spread.path("whenUnsatisfiable").asText());
         assertEquals("openta-db", spread.path("labelSelector").path("matchLabels").path("cnpg.io/cluster").asText());
+        assertEquals("instance", spread.path("labelSelector").path("matchLabels").path("cnpg.io/podRole").asText());
         assertEquals("required", spec.path("affinity").path("podAntiAffinityType").asText());
         assertEquals("openta", spec.path("bootstrap").path("initdb").path("database").asText());
         assertFalse(spec.path("enableSuperuserAccess").asBoolean(true));
