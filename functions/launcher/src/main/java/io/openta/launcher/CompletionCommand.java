@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code openta completion}: prints the bash (and zsh) completion script of every command and option. */
-@Command(name = "completion", description = { "Prints the bash completion script; load it with",
-        "  source <(./openta completion)" })
+@Command(name = "completion", description = "Prints the bash completion script of the commands and their "
+        + "options: source <(./openta completion)")
 final class CompletionCommand extends LauncherCommand {
     @Spec
     CommandSpec spec;

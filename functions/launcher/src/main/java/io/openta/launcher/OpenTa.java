@@ -2,6 +2,7 @@ package io.openta.launcher;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -70,7 +71,11 @@ public final class OpenTa implements Callable<Integer> {
 
     /** The command tree on this object, printing to its streams. */
     CommandLine commandLine() {
-        CommandLine cl = new CommandLine(this);
+        CommandLine cl = new CommandLine(this).setUsageHelpAutoWidth(true);
+        for (CommandLine c : cl.getSubcommands().values()) {
+            // options as the command declares them: the required ones first
+            c.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false);
+        }
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((e, args) -> usageError(reason(e), e.getCommandLine()));
@@ -117,10 +122,13 @@ public final class OpenTa implements Callable<Integer> {
         }
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
+            List<String> like = u.getSuggestions();
+            String didYouMean = like.isEmpty() ? "" : " (did you mean " + String.join(" or ", like) + "?)";
             if (first.startsWith("-")) {
-                return "unknown option " + first.split("=", 2)[0] + forCommand;
+                return "unknown option " + first.split("=", 2)[0] + forCommand + didYouMean;
             }
-            return root ? "unknown command '" + first + "'" : "unexpected argument '" + first + "'" + forCommand;
+            return root ? "unknown command '" + first + "'" + didYouMean
+                    : "unexpected argument '" + first + "'" + forCommand;
         }
         if (e.getCause() instanceof TypeConversionException t && e.getArgSpec() != null) {
             return name(e.getArgSpec()) + " " + t.getMessage();

@@ -14,7 +14,7 @@ final class Options {
     /** {@code --data DIR}. */
     static final class Data {
         @Option(names = "--data", paramLabel = "DIR", defaultValue = ".openta-data", converter = Args.DirToBe.class,
-                description = "state folder (PostgreSQL data, logs), default ./${DEFAULT-VALUE}")
+                description = "the state (database, logs), default ${DEFAULT-VALUE}")
         Path dir;
     }
 
