@@ -142,6 +142,21 @@ class OpenTaArgsTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsUsage() {
+        for (String command : new OpenTa(System.out, System.err, Map.of()).commandLine().getSubcommands().keySet()) {
+            if (command.equals("help")) {
+                continue; // picocli's own, checked by helpExitsZero
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of())
+                    .run(command, "--help");
+            assertEquals(OpenTa.OK, code, command);
+            assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: openta " + command + " "),
+                    command + ": " + out);
+        }
+    }
+
+    @Test
     void completionPrintsTheBashScript() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of())
