@@ -32,6 +32,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 InfraCommand.class, StartCommand.class, StatusCommand.class, PauseCommand.class, ResumeCommand.class,
                 CancelCommand.class, RollbackCommand.class, VerifyCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class },
+        footerHeading = "%n", footer = { "./openta help COMMAND (or ./openta COMMAND --help) lists a command's options; "
+                + "source <(./openta completion) completes them in bash." },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = { "0:cleared (the command did its work)", "1:the day failed (or the cluster could not run it)",
                 "2:bad arguments (nothing was started)" })
