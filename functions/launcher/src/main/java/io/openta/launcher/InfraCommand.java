@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import io.openta.model.events.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code openta infra [--data DIR] [--partitions N]}: PostgreSQL and Kafka in the foreground, for any number of
@@ -15,18 +17,21 @@ import io.openta.model.events.Topics;
  * {@code OPENTA_KAFKA=...} and {@code OPENTA_STAGING=...} once both are ready and the topics exist (each with N
  * partitions, default 8 = the default shard count), then runs until stopped.
  */
-final class InfraCommand {
-    static final Set<String> OPTIONS = Set.of("--data", "--partitions");
+@Command(name = "infra", description = "Runs PostgreSQL and Kafka in the foreground for serve processes; prints "
+        + "OPENTA_DB_URL=... (credentials in the URL), OPENTA_KAFKA=... and OPENTA_STAGING=... once ready; Ctrl-C stops.")
+final class InfraCommand extends LauncherCommand {
+    @Mixin
+    Options.Data data;
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + LocalCluster.Options.DEFAULT_SHARDS,
+            converter = Args.Shards.class, description = "partitions per topic, default ${DEFAULT-VALUE}")
+    int partitions;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
-    InfraCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Override
+    public Integer call() {
+        return run(data.dir, partitions, out(), err());
     }
 
-    int run(Path data, int partitions) {
+    static int run(Path data, int partitions, PrintStream out, PrintStream err) {
         EmbeddedPostgresServer postgres = null;
         EmbeddedKafkaBroker kafka = null;
         try {
