@@ -60,7 +60,7 @@ final class AreaPolicy implements SftpEventListener {
         AccessUser user = SftpLogins.user(session);
         AreaPath where = AreaPath.of(localHandle.getFile());
         if (localHandle instanceof DirectoryHandle) {
-            openingDirectory(user, where);
+            openingDirectory(where);
         } else if (localHandle instanceof FileHandle fh) {
             openingFile(user, where, fh);
         } else {
@@ -68,13 +68,11 @@ final class AreaPolicy implements SftpEventListener {
         }
     }
 
-    private void openingDirectory(AccessUser user, AreaPath where) throws IOException {
+    private static void openingDirectory(AreaPath where) throws IOException {
         switch (where.kind()) {
-            case ROOT, UPLOAD_DIR -> {
+            case ROOT, UPLOAD_DIR, DOWNLOAD_DIR, DOWNLOAD_DATE_DIR -> {
+                // download/ was brought up to date when the path was resolved (AreaResolver)
             }
-            case DOWNLOAD_DIR -> DownloadView.refreshAll(roots.outbox(), areas.download(user), user.code());
-            case DOWNLOAD_DATE_DIR -> DownloadView.refresh(roots.outbox().resolve(where.date()),
-                    areas.download(user).resolve(where.date()), user.code());
             default -> throw new Refusal("refused: your area has only upload/ and download/<YYYYMMDD>/");
         }
     }
@@ -86,8 +84,6 @@ final class AreaPolicy implements SftpEventListener {
             if (where.kind() != AreaPath.Kind.DOWNLOAD_FILE) {
                 throw new Refusal("refused: only files under download/ can be read");
             }
-            DownloadView.refresh(roots.outbox().resolve(where.date()), areas.download(user).resolve(where.date()),
-                    user.code());
             return;
         }
         if (where.kind() != AreaPath.Kind.UPLOAD_FILE) {

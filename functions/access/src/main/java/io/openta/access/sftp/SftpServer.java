@@ -62,7 +62,7 @@ public class SftpServer {
             s.setCommandFactory(null);
             s.setFileSystemFactory(areas.fileSystems(users));
             SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder()
-                    .withFileSystemAccessor(new TraversalGuard())
+                    .withFileSystemAccessor(new AreaResolver(roots, areas))
                     .withSftpErrorStatusDataHandler(new RefusalMessages())
                     .build();
             sftp.addSftpEventListener(new AreaPolicy(roots, areas, openTa.taCode(), arrivals));
