@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.server.session.ServerSession;
@@ -47,6 +48,11 @@ final class AreaPolicy implements SftpEventListener {
     private final UserAreas areas;
     private final String taCode;
     private final ArrivalService arrivals;
+    /**
+     * Uploads open now, by local file: a second writer of the same file would interleave with the first. An entry
+     * whose handle is closed is stale (its open failed after this listener let it through) and is replaced.
+     */
+    private final Map<Path, Handle> inProgress = new ConcurrentHashMap<>();
 
     AreaPolicy(AccessRoots roots, UserAreas areas, String taCode, ArrivalService arrivals) {
         this.roots = roots;
@@ -95,7 +101,11 @@ final class AreaPolicy implements SftpEventListener {
             // an upload is a whole new file: appending to (or resuming) one would hand clearing a file made of parts
             throw new Refusal("refused " + where.name() + ": upload the whole file (no append or resume)");
         }
-        fh.setAttribute(PENDING, new Pending(user, upload, areas.upload(user).resolve(upload.fileName())));
+        Path file = areas.upload(user).resolve(upload.fileName());
+        if (inProgress.compute(file, (k, other) -> other != null && other.isOpen() ? other : fh) != fh) {
+            throw new Refusal("refused " + where.name() + ": an upload of this file is in progress");
+        }
+        fh.setAttribute(PENDING, new Pending(user, upload, file));
     }
 
     @Override
@@ -105,6 +115,14 @@ final class AreaPolicy implements SftpEventListener {
         if (p == null) {
             return;
         }
+        try {
+            promote(p, thrown);
+        } finally {
+            inProgress.remove(p.file(), localHandle);
+        }
+    }
+
+    private void promote(Pending p, Throwable thrown) throws IOException {
         if (thrown != null) {
             Files.deleteIfExists(p.file());
             return;
@@ -128,6 +146,7 @@ final class AreaPolicy implements SftpEventListener {
         Pending p = handle.getAttribute(PENDING);
         if (p != null) {
             Files.deleteIfExists(p.file());
+            inProgress.remove(p.file(), handle);
             LOG.infof("%s: unfinished upload of %s discarded (session ended)", p.user(), p.upload().fileName());
         }
     }

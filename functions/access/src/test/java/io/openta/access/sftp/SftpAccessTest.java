@@ -224,6 +224,10 @@ class SftpAccessTest {
                 SftpClient.OpenMode.Create, SftpClient.OpenMode.Truncate);
         sftp.write(h, 0, bytes, 0, bytes.length / 2);
         assertTrue(Files.exists(partial), "the half-written upload is outside the inbox, in a01's upload/");
+        try (ClientSession other = password("a01", AccessTestServices.A01_PASSWORD);
+                SftpClient second = SftpClientFactory.instance().createSftpClient(other)) {
+            refused(() -> put(second, "upload/" + name), "an upload of this file is in progress");
+        }
         // the connection drops: no SSH_FXP_CLOSE for the handle
         s.close(true);
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -239,6 +243,11 @@ class SftpAccessTest {
             rs.next();
             assertEquals(0, rs.getInt(1));
         }
+
+        // sent again, whole, it arrives
+        upload(password("a01", AccessTestServices.A01_PASSWORD), EXAMPLES.resolve("20270105/in"), name);
+        assertArrayEquals(bytes, Files.readAllBytes(dataRoot.resolve("inbox/20270105").resolve(name)));
+        assertFalse(Files.exists(partial));
     }
 
     @Test
