@@ -35,7 +35,9 @@ import kafka.tools.StorageTool;
  * Real services for the access app's tests, in this JVM: PostgreSQL 17 (zonky), a one-node KRaft Kafka broker, a
  * data root in a temporary folder and a users file: {@code a01} (distributor A01, bcrypt password), {@code b02}
  * (distributor B02, public key; its private key is left in {@code <data-root>/test-b02-key.der}, PKCS#8),
- * {@code fm1} (fund manager FM1, bcrypt password) and {@code alice} (a viewer with a password, who must not get in).
+ * {@code fm1} (fund manager FM1, bcrypt password), {@code alice} (a viewer with a password, who must not get in)
+ * and, where {@code ssh-keygen} is installed, {@code ossh} (distributor A01 too, with an OpenSSH ed25519 key left in
+ * {@code <data-root>/ossh_key}).
  */
 public class AccessTestServices implements QuarkusTestResourceLifecycleManager {
     public static final String A01_PASSWORD = "a01-secret-pw";
@@ -59,6 +61,16 @@ public class AccessTestServices implements QuarkusTestResourceLifecycleManager {
             KeyPair b02 = g.generateKeyPair();
             Files.write(data.resolve("test-b02-key.der"), b02.getPrivate().getEncoded());
             Files.write(data.resolve("test-b02-key.pub.der"), b02.getPublic().getEncoded());
+            // an OpenSSH ed25519 key for the test with OpenSSH's own sftp client, where ssh-keygen is installed
+            String osshUser = "";
+            if (Files.isExecutable(Path.of("/usr/bin/ssh-keygen"))) {
+                Process kg = new ProcessBuilder("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+                        data.resolve("ossh_key").toString()).redirectErrorStream(true).start();
+                if (kg.waitFor(30, TimeUnit.SECONDS) && kg.exitValue() == 0) {
+                    osshUser = "  - {name: ossh, role: distributor, code: A01, publicKey: \""
+                            + Files.readString(data.resolve("ossh_key.pub")).trim() + "\"}";
+                }
+            }
             Path users = data.resolve("users.yaml");
             Files.writeString(users, String.join("\n",
                     "users:",
@@ -66,11 +78,13 @@ public class AccessTestServices implements QuarkusTestResourceLifecycleManager {
                     "  - {name: b02, role: distributor, code: B02, publicKey: \"" + PublicKeyEntry.toString(b02.getPublic()) + "\"}",
                     "  - {name: fm1, role: fund-manager, code: FM1, passwordHash: \"" + Passwords.hash(FM1_PASSWORD) + "\"}",
                     "  - {name: alice, role: viewer, password: " + ALICE_PASSWORD + "}",
+                    osshUser,
                     ""));
             return Map.ofEntries(
                     Map.entry("openta.access.data-root", data.toString()),
                     Map.entry("openta.access.config", users.toString()),
                     Map.entry("openta.access.sftp-port", "0"),
+                    Map.entry("openta.access.expected-distributors", "A01,B02"),
                     Map.entry("openta.access.sftp-host", "127.0.0.1"),
                     Map.entry("kafka.bootstrap.servers", bootstrap),
                     Map.entry("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + pgPort + "/postgres"),

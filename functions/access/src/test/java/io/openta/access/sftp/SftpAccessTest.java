@@ -47,6 +47,7 @@ import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -262,6 +263,38 @@ class SftpAccessTest {
         try (ClientSession s = publicKey("b02"); SftpClient sftp = SftpClientFactory.instance().createSftpClient(s)) {
             assertEquals(List.of("download", "upload"), list(sftp, "/"));
         }
+    }
+
+    @Test
+    void openSshsSftpClientUploadsWithAnEd25519Key() throws Exception {
+        Path key = dataRoot.resolve("ossh_key");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/sftp")) && Files.exists(key),
+                "OpenSSH's sftp and ssh-keygen are not installed");
+        Path local = EXAMPLES.resolve("20270106/in/OFI_A01_99_20270106.TXT");
+        Process ok = openSsh(key, "put " + local + " upload/\nls download\n");
+        String out = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(ok.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, ok.exitValue(), out);
+        assertArrayEquals(Files.readAllBytes(local),
+                Files.readAllBytes(dataRoot.resolve("inbox/20270106/OFI_A01_99_20270106.TXT")));
+
+        // OpenSSH's client prints its own text for the status (not the server's reason), and fails the batch
+        Process refused = openSsh(key, "put " + local + " upload/OFI_B02_99_20270106.TXT\n");
+        String text = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(refused.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), text);
+        assertTrue(refused.exitValue() != 0, text);
+        assertTrue(text.contains("Permission denied"), text);
+        assertFalse(Files.exists(dataRoot.resolve("inbox/20270106/OFI_B02_99_20270106.TXT")));
+    }
+
+    private Process openSsh(Path key, String batch) throws IOException {
+        Path file = Files.createTempFile(dataRoot, "batch", ".txt");
+        Files.writeString(file, batch);
+        return new ProcessBuilder("/usr/bin/sftp", "-b", file.toString(), "-P", String.valueOf(server.port()),
+                "-i", key.toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+                // the test's server has a freshly generated host key
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                "ossh@127.0.0.1").redirectErrorStream(true).start();
     }
 
     // ------------------------------------------------------------------ helpers
