@@ -46,11 +46,12 @@ public class AccessTestServices implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres pg;
     private KafkaRaftServer kafka;
+    private Path data;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path data = Files.createTempDirectory("openta-access-test");
+            data = Files.createTempDirectory("openta-access-test");
             pg = EmbeddedPostgres.builder().setPort(freePort()).start();
             int pgPort = pg.getPort();
             String bootstrap = startKafka(data.resolve("kafka"));
@@ -165,6 +166,14 @@ public class AccessTestServices implements QuarkusTestResourceLifecycleManager {
                 // the JVM is ending the test run: nothing more to do
             }
             pg = null;
+        }
+        if (data != null) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind: harmless
+            }
+            data = null;
         }
     }
 }
