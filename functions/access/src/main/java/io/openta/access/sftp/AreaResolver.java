@@ -55,4 +55,19 @@ final class AreaResolver implements SftpFileSystemAccessor {
         }
         return path;
     }
+
+    // The SFTP extensions that copy or link files server-side: refused here as well, whether or not MINA announces
+    // them to the listener (AreaPolicy refuses links and renames; nothing of a user's area needs a copy).
+
+    @Override
+    public void copyFile(SftpSubsystemProxy subsystem, Path src, Path dst, java.util.Collection<java.nio.file.CopyOption> opts)
+            throws IOException {
+        throw new Refusal("refused: files cannot be copied on the server");
+    }
+
+    @Override
+    public void createLink(SftpSubsystemProxy subsystem, Path link, Path existing, boolean symLink)
+            throws IOException {
+        throw new Refusal("refused: links cannot be made");
+    }
 }

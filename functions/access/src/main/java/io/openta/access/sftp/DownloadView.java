@@ -67,8 +67,8 @@ final class DownloadView {
                 }
                 // a day cleared again replaces its outbox files: link the new one under a temporary name, then
                 // rename over the old, so a download never sees a missing or half-copied file
-                Path temp = downloadDay.resolve("." + name + ".link");
-                Files.deleteIfExists(temp);
+                // (a name of its own per refresh: two sessions of one user may refresh at once)
+                Path temp = downloadDay.resolve("." + name + "." + java.util.UUID.randomUUID() + ".link");
                 try {
                     Files.createLink(temp, f);
                 } catch (IOException | UnsupportedOperationException e) {

@@ -204,6 +204,9 @@ class SftpAccessTest {
             refused(() -> put(sftp, "upload/OFD_A01_99_20270104_07.TXT"), "a distributor sends types [01, 03]");
             refused(() -> put(sftp, "download/" + DAY + "/OFD_A01_99_20270104_01.TXT"), "upload/ only");
             refused(() -> sftp.mkdir("upload/sub"), "folders cannot be made");
+            refused(() -> sftp.symLink("upload/OFD_A01_99_20270104_01.TXT", "/download"), "links cannot be made");
+            refused(() -> sftp.rename("download/" + DAY + "/OFD_99_A01_20270104_02.TXT",
+                    "upload/OFD_A01_99_20270104_01.TXT"), "cannot be renamed");
             refused(() -> sftp.remove("download/" + DAY + "/OFD_99_A01_20270104_02.TXT"), "cannot be removed");
         }
         assertFalse(Files.exists(dataRoot.resolve("x")));
