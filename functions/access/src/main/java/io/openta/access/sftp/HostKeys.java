@@ -24,7 +24,16 @@ final class HostKeys {
             if (!Files.isReadable(file)) {
                 throw new IOException("host key " + file + " (openta.access.host-key) cannot be read");
             }
-            return new FileKeyPairProvider(file);
+            FileKeyPairProvider p = new FileKeyPairProvider(file);
+            // read it now: a key that cannot be used should stop the start, not fail each client's connection
+            try {
+                if (!p.loadKeys(null).iterator().hasNext()) {
+                    throw new IOException("host key " + file + " (openta.access.host-key) holds no key");
+                }
+            } catch (RuntimeException e) {
+                throw new IOException("host key " + file + " (openta.access.host-key) cannot be read: " + e, e);
+            }
+            return p;
         }
         Files.createDirectories(generated.getParent());
         SimpleGeneratorHostKeyProvider p = new SimpleGeneratorHostKeyProvider(generated);
