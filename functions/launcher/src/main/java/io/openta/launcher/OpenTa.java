@@ -28,7 +28,8 @@ public final class OpenTa {
                               [--db-url JDBC_URL --db-user USER --db-password PASSWORD] [--kafka HOST:PORT]
                    openta migrate --date YYYYMMDD --inbox DIR [--data DIR] [--ta CODE] [--db-url ...]
                    openta bench --accounts N [--data DIR] [--shards N]
-                   openta serve --inbox DIR --outbox DIR [--port P] [--data DIR] [--staging DIR] [...options of day]
+                   openta serve --inbox DIR --outbox DIR [--port P] [--data DIR] [--staging DIR] [--zone a|b]
+                                [...options of day]
                    openta infra [--data DIR] [--partitions N]
                    openta start --date YYYYMMDD [--url URL] [--inbox DIR --outbox DIR]
                    openta status [--date YYYYMMDD] [--url URL]
@@ -44,7 +45,9 @@ public final class OpenTa {
               bench  builds a case of N accounts in <data>/bench-N/ and clears its two days, timing each stage
               serve  runs the functions until stopped; days start by ./openta start (or POST /api/days/D/start).
                      With --db-url and --kafka (e.g. from ./openta infra) several serve processes share one
-                     database, broker, inbox, outbox and --staging folder: one of them leads, the others follow
+                     database, broker, inbox, outbox and --staging folder: one of them leads, the others follow.
+                     --zone (env OPENTA_ZONE, default a) is the zone it runs in: the primary zone a runs 80 % of
+                     the shard tasks (env OPENTA_ZONES_PRIMARY_SHARE), zone b the rest, a lone zone all of them
               infra  runs PostgreSQL and Kafka in the foreground for serve processes; prints OPENTA_DB_URL=...,
                      OPENTA_KAFKA=... and OPENTA_STAGING=... once ready
               start, status, pause, resume, cancel   talk to a serve process (--url, env OPENTA_URL,
@@ -146,7 +149,9 @@ public final class OpenTa {
         LocalCluster.Options options = clusterOptions(cl);
         String staging = orEnv(cl.optional("--staging"), "OPENTA_STAGING");
         Path stagingDir = staging == null ? null : CommandLine.directoryToBe("--staging", staging);
-        return operators().serve(options, port, inbox, outbox, stagingDir);
+        // checked by the functions app against the known zones (openta.zones.known), which fails at start if unknown
+        String zone = orEnv(cl.optional("--zone"), "OPENTA_ZONE");
+        return operators().serve(options, port, inbox, outbox, stagingDir, zone);
     }
 
     private int infra(String[] args) throws UsageException {

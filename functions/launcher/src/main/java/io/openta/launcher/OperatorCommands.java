@@ -19,7 +19,7 @@ import io.openta.model.events.Stage;
  */
 final class OperatorCommands {
     static final Set<String> SERVE_OPTIONS = Set.of("--inbox", "--outbox", "--data", "--port", "--ta", "--shards",
-            "--db-url", "--db-user", "--db-password", "--kafka", "--staging");
+            "--db-url", "--db-user", "--db-password", "--kafka", "--staging", "--zone");
     static final Set<String> CONTROL_OPTIONS = Set.of("--date", "--url");
     static final Set<String> START_OPTIONS = Set.of("--date", "--url", "--inbox", "--outbox");
     static final Set<String> STATUS_OPTIONS = Set.of("--date", "--url");
@@ -36,12 +36,18 @@ final class OperatorCommands {
         this.env = env;
     }
 
-    /** Serves until stopped; {@code staging} (may be null: under the data folder) must be shared by all serves. */
-    int serve(LocalCluster.Options options, int port, Path inbox, Path outbox, Path staging) {
+    /**
+     * Serves until stopped; {@code staging} (may be null: under the data folder) must be shared by all serves;
+     * {@code zone} (may be null: the app's default) is the functions app's zone.
+     */
+    int serve(LocalCluster.Options options, int port, Path inbox, Path outbox, Path staging, String zone) {
         Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX",
                 outbox.toString(), "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
         if (staging != null) {
             env.put("OPENTA_STAGING_DIR", staging.toString());
+        }
+        if (zone != null) {
+            env.put("OPENTA_ZONE", zone);
         }
         LocalCluster.Options o = options.withHttp(port, env);
         CountDownLatch stopped = new CountDownLatch(1);
