@@ -149,8 +149,13 @@ public final class OpenTa {
         LocalCluster.Options options = clusterOptions(cl);
         String staging = orEnv(cl.optional("--staging"), "OPENTA_STAGING");
         Path stagingDir = staging == null ? null : CommandLine.directoryToBe("--staging", staging);
-        // checked by the functions app against the known zones (openta.zones.known), which fails at start if unknown
         String zone = orEnv(cl.optional("--zone"), "OPENTA_ZONE");
+        // the functions app checks it too (and the share) at start; here a mistyped zone costs no app start
+        String known = orDefault(orEnv(null, "OPENTA_ZONES_KNOWN"), "a,b");
+        if (zone != null && !List.of(known.split(",")).contains(zone)) {
+            throw new UsageException("--zone '" + zone + "' is not one of the known zones " + known
+                    + " (OPENTA_ZONES_KNOWN)");
+        }
         return operators().serve(options, port, inbox, outbox, stagingDir, zone);
     }
 
