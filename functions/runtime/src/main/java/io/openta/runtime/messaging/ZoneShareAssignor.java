@@ -18,7 +18,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * Kafka partition assignor (registered through {@code partition.assignment.strategy} on the task channel) that gives
  * the primary zone its share of every task topic's partitions and the other zone the rest, by the rule of
- * {@link ZoneSplit}. A member's zone is its {@code client.rack} (openta.zone). Since a partition is a shard, this
+ * {@link ZoneSplit}. A member's zone is its {@code client.rack} (openta.zone; a member without one counts as the
+ * other zone). Since a partition is a shard, this
  * splits each sharded step's tasks between the zones. Kafka rebalances when a member leaves (its session times out)
  * or joins, so the survivors take a lost zone's partitions and a returning zone gets its share back.
  *
