@@ -155,21 +155,46 @@ class ZoneFailoverTest {
                     System.out.println(line);
                     report.add(line);
                 }
-                // the killed zone comes back (a fresh process, as after a restart) and gets its share back
-                zone[victim] = infra.serve(inbox1, outbox1, CHAOS, "--zone", lost);
-                awaitSplit(infra, 16, 48);
+                if (i < MOMENTS.length - 1) {
+                    // the killed zone comes back (a fresh process, as after a restart) and gets its share back
+                    zone[victim] = infra.serve(inbox1, outbox1, CHAOS, "--zone", lost);
+                    awaitSplit(infra, 16, 48);
+                }
             }
 
-            // 4d: the zone that came back last runs its share of a following day again
-            leader = SharedInfra.awaitLeader(Duration.ofSeconds(30), zone);
+            // 4d: the last killed zone returns in the middle of the next day and gets its share back. The day runs
+            // on the survivor alone (it takes every partition), is paused while the zone comes back (so the rest of
+            // the day's tasks are sent after the group rebalanced), and resumed.
+            Moment last = MOMENTS[MOMENTS.length - 1];
+            leader = SharedInfra.awaitLeader(Duration.ofSeconds(30), zone[1 - last.zone()]);
             mark = infra.executionMark();
             leader.api().post("/api/days/" + DAY3 + "/start", Map.of("inbox", golden.resolve(DAY3 + "/in")
                     .toString(), "outbox", outbox3.toString()), null);
+            // paused in profit: clearing's 8-shard steps, partitions 6 and 7 included, ran on the survivor alone
+            String where = awaitPoint(leader, DAY3, "profit");
+            leader.api().post("/api/days/" + DAY3 + "/pause", Map.of(), null);
+            SharedInfra.awaitStatus(leader, DAY3, "PAUSED", Duration.ofSeconds(30));
+            zone[last.zone()] = infra.serve(inbox1, outbox1, CHAOS, "--zone", last.zoneName());
+            awaitSplit(infra, 16, 48);
+            // long after the pause: no task of the first part is still running
+            long returned = infra.executionMark();
+            long alone = infra.queryLong("SELECT count(*) FROM sched.task_execution WHERE id > " + mark
+                    + " AND id <= " + returned + " AND biz_date = '" + DAY3 + "'");
+            assertTrue(infra.queryLong("SELECT count(*) FROM sched.task_execution WHERE id > " + mark + " AND id <= "
+                    + returned + " AND mod(shard, " + PARTITIONS + ") IN (6, 7)") > 0, "the survivor ran tasks of "
+                            + "zone b's partitions in the day's first part (" + alone + " tasks)");
+            assertEquals(0, infra.queryLong("SELECT count(*) FROM sched.task_execution WHERE id > " + mark
+                    + " AND id <= " + returned + " AND zone <> '" + ZONES[1 - last.zone()] + "'"),
+                    "the lone zone ran every task before the other returned");
+            leader.api().post("/api/days/" + DAY3 + "/resume", Map.of(), null);
             SharedInfra.awaitStatus(leader, DAY3, "COMPLETED", Duration.ofMinutes(2));
-            TestCases.assertSameOutbox(golden.resolve(DAY3 + "/out"), outbox3, "day 3 after the zones returned");
+            TestCases.assertSameOutbox(golden.resolve(DAY3 + "/out"), outbox3, "day 3, zone " + last.zoneName()
+                    + " returned in it");
+            JsonNode verified = leader.api().get("/api/days/" + DAY3 + "/verify");
+            assertTrue(verified.path("ok").asBoolean(), verified.toString());
             infra.assertEachTaskExecutedOnce(DAY3, mark);
-            report.add(assertShares(infra, DAY3, mark, "after zone " + MOMENTS[MOMENTS.length - 1].zoneName()
-                    + " returned"));
+            report.add(assertShares(infra, DAY3, returned, "zone " + last.zoneName() + " returned, paused at "
+                    + where + " after " + alone + " tasks all in zone " + ZONES[1 - last.zone()]));
         } finally {
             System.out.println("zones (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s):\n  "
                     + String.join("\n  ", report));
