@@ -190,7 +190,8 @@ class ChartPolicyTest {
                 }
             });
             assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME=openta-db-credentials",
-                    "QUARKUS_DATASOURCE_PASSWORD=openta-db-credentials"), secretRefs, f);
+                    "QUARKUS_DATASOURCE_PASSWORD=openta-db-credentials", "KAFKA_SASL_JAAS_CONFIG=openta-kafka-client"),
+                    secretRefs, f);
         }
     }
 
