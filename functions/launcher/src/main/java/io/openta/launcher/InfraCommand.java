@@ -13,10 +13,14 @@ import io.openta.model.events.Topics;
  * {@code openta infra [--data DIR] [--partitions N]}: PostgreSQL and Kafka in the foreground, for any number of
  * {@code openta serve} processes (or the separate function apps) to share. Prints {@code OPENTA_DB_URL=...},
  * {@code OPENTA_KAFKA=...} and {@code OPENTA_STAGING=...} once both are ready and the topics exist (each with N
- * partitions, default 8 = the default shard count), then runs until stopped.
+ * partitions, default 8 = the default shard count), then runs until stopped. With {@code --standby} the database is
+ * a Patroni-managed primary and synchronous standby behind HAProxy ({@link StandbyDatabase}) instead of the single
+ * embedded PostgreSQL, and {@code OPENTA_DB_URL} points at HAProxy.
  */
 final class InfraCommand {
     static final Set<String> OPTIONS = Set.of("--data", "--partitions");
+    /** The one option without a value: strip it before {@link CommandLine#parse}. */
+    static final String STANDBY = "--standby";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -26,29 +30,40 @@ final class InfraCommand {
         this.err = err;
     }
 
-    int run(Path data, int partitions) {
-        EmbeddedPostgresServer postgres = null;
+    int run(Path data, int partitions, boolean standby, java.util.Map<String, String> env) {
+        AutoCloseable postgres = null;
         EmbeddedKafkaBroker kafka = null;
         try {
             Files.createDirectories(data);
-            postgres = EmbeddedPostgresServer.start(data.resolve("pg"));
+            String dbUrl;
+            if (standby) {
+                StandbyDatabase db = StandbyDatabase.start(data.resolve("standby"), env);
+                postgres = db;
+                dbUrl = db.jdbcUrl();
+            } else {
+                EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(data.resolve("pg"));
+                postgres = pg;
+                // the URL carries the credentials, so that it alone is enough for ./openta serve --db-url
+                dbUrl = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "user=" + pg.user() + "&password="
+                        + pg.password();
+            }
             kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"));
             EmbeddedKafkaBroker.createTopics(kafka.bootstrapServers(), Topics.all(), partitions);
             Path staging = Files.createDirectories(data.resolve("staging"));
-            // the URL carries the credentials, so that it alone is enough for ./openta serve --db-url
-            out.println("OPENTA_DB_URL=" + postgres.jdbcUrl() + (postgres.jdbcUrl().contains("?") ? "&" : "?")
-                    + "user=" + postgres.user() + "&password=" + postgres.password());
+            out.println("OPENTA_DB_URL=" + dbUrl);
             out.println("OPENTA_KAFKA=" + kafka.bootstrapServers());
             out.println("OPENTA_STAGING=" + staging);
-            out.println("infra ready (" + partitions + " partitions per topic); Ctrl-C stops");
+            out.println("infra ready (" + partitions + " partitions per topic" + (standby
+                    ? "; PostgreSQL primary and synchronous standby under Patroni, through HAProxy" : "")
+                    + "); Ctrl-C stops");
             out.flush();
         } catch (IOException | RuntimeException e) {
-            err.println("openta: infra could not start: " + e.getMessage());
+            err.println("openta: infra could not start: " + String.valueOf(e.getMessage()).replace('\n', ' '));
             stop(postgres, kafka);
             return OpenTa.FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        EmbeddedPostgresServer pg = postgres;
+        AutoCloseable pg = postgres;
         EmbeddedKafkaBroker broker = kafka;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(pg, broker);
@@ -62,7 +77,7 @@ final class InfraCommand {
         return OpenTa.OK;
     }
 
-    private static void stop(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka) {
+    private static void stop(AutoCloseable postgres, EmbeddedKafkaBroker kafka) {
         if (kafka != null) {
             try {
                 kafka.stop();
@@ -71,7 +86,11 @@ final class InfraCommand {
             }
         }
         if (postgres != null) {
-            postgres.stop();
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
         }
     }
 }

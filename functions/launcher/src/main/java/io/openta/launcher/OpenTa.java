@@ -29,7 +29,8 @@ public final class OpenTa {
                    openta migrate --date YYYYMMDD --inbox DIR [--data DIR] [--ta CODE] [--db-url ...]
                    openta bench --accounts N [--data DIR] [--shards N]
                    openta serve --inbox DIR --outbox DIR [--port P] [--data DIR] [--staging DIR] [...options of day]
-                   openta infra [--data DIR] [--partitions N]
+                   openta bench failover [--runs N] [--data DIR]
+                   openta infra [--data DIR] [--partitions N] [--standby]
                    openta start --date YYYYMMDD [--url URL] [--inbox DIR --outbox DIR]
                    openta status [--date YYYYMMDD] [--url URL]
                    openta pause|resume|cancel --date YYYYMMDD [--url URL]
@@ -45,8 +46,11 @@ public final class OpenTa {
               serve  runs the functions until stopped; days start by ./openta start (or POST /api/days/D/start).
                      With --db-url and --kafka (e.g. from ./openta infra) several serve processes share one
                      database, broker, inbox, outbox and --staging folder: one of them leads, the others follow
+              bench failover  starts infra --standby and serve, clears a generated day and kills the PostgreSQL
+                     primary N times (default 3), printing each failover time (kill to first task committed after it)
               infra  runs PostgreSQL and Kafka in the foreground for serve processes; prints OPENTA_DB_URL=...,
-                     OPENTA_KAFKA=... and OPENTA_STAGING=... once ready
+                     OPENTA_KAFKA=... and OPENTA_STAGING=... once ready. --standby: a PostgreSQL primary and a
+                     synchronous standby (Patroni, etcd, HAProxy; Debian packages) instead of one PostgreSQL
               start, status, pause, resume, cancel   talk to a serve process (--url, env OPENTA_URL,
                      default http://127.0.0.1:8080); cancel rolls the day back to its start
               rollback  the latest day, back to the boundary before STAGE, or withdrawing an input file or an
@@ -104,6 +108,9 @@ public final class OpenTa {
                 case "day":
                     return day(parseDay(args));
                 case "bench":
+                    if (args.length > 1 && args[1].equals("failover")) {
+                        return FailoverBench.run(args, out, err, env);
+                    }
                     return bench(parseBench(args));
                 case "migrate":
                     return migrate(args);
@@ -150,10 +157,12 @@ public final class OpenTa {
     }
 
     private int infra(String[] args) throws UsageException {
-        CommandLine cl = CommandLine.parse("infra", args, 1, InfraCommand.OPTIONS);
+        boolean standby = List.of(args).contains(InfraCommand.STANDBY);
+        String[] rest = Stream.of(args).filter(a -> !a.equals(InfraCommand.STANDBY)).toArray(String[]::new);
+        CommandLine cl = CommandLine.parse("infra", rest, 1, InfraCommand.OPTIONS);
         Path data = CommandLine.directoryToBe("--data", orDefault(cl.optional("--data"), DEFAULT_DATA));
         int partitions = cl.positiveInt("--partitions", LocalCluster.Options.DEFAULT_SHARDS, MAX_SHARDS);
-        return new InfraCommand(out, err).run(data, partitions);
+        return new InfraCommand(out, err).run(data, partitions, standby, env);
     }
 
     private int startDay(String[] args) throws UsageException {

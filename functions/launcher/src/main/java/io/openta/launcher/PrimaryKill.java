@@ -1,0 +1,80 @@
+package io.openta.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Fails the primary of an {@code infra --standby} database on purpose: finds the node Patroni reports as primary
+ * and kills its postmaster with SIGKILL (kill -9), as a crash of the primary's machine would. Used by
+ * {@code openta bench failover} and the failover tests, from the nodes file the infra wrote.
+ */
+final class PrimaryKill {
+    /** What was killed, and when (wall clock, to compare with the database's commit times). */
+    record Killed(String zone, long pid, long atMillis, long atNanos) {
+    }
+
+    private record Node(String zone, int rest, Path data) {
+    }
+
+    private final List<Node> nodes;
+
+    private PrimaryKill(List<Node> nodes) {
+        this.nodes = nodes;
+    }
+
+    /** The nodes of the standby database in {@code standbyDir} (the infra's {@code --data}/standby). */
+    static PrimaryKill of(Path standbyDir) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(standbyDir.resolve(StandbyDatabase.NODES_FILE))) {
+            p.load(in);
+        }
+        return new PrimaryKill(List.of("a", "b").stream().map(z -> new Node(z, Integer.parseInt(p.getProperty(z
+                + ".rest")), Path.of(p.getProperty(z + ".data")))).toList());
+    }
+
+    /** Kills the primary's postmaster; fails if no node is primary with a running postmaster. */
+    Killed killPrimary() {
+        for (Node n : nodes) {
+            if (PatroniNode.restStatus(n.rest(), "/primary") == 200) {
+                long pid = PatroniNode.postmasterPid(n.data()).orElseThrow(() -> new IllegalStateException(
+                        "the primary " + n.zone() + " has no running postmaster"));
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
+                return new Killed(n.zone(), pid, System.currentTimeMillis(), System.nanoTime());
+            }
+        }
+        throw new IllegalStateException("no node is primary");
+    }
+
+    /** Waits until one node is primary and the other its synchronous standby again (the pair is whole). */
+    void awaitPair(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Node a = nodes.get(0);
+            Node b = nodes.get(1);
+            if ((primary(a) && sync(b)) || (primary(b) && sync(a))) {
+                return;
+            }
+            Ports.pause(200);
+        }
+        throw new IllegalStateException("the nodes did not form a primary and a synchronous standby again within "
+                + timeout.toSeconds() + " s");
+    }
+
+    /** The zone whose node is primary now, or null. */
+    String primaryZone() {
+        return nodes.stream().filter(PrimaryKill::primary).map(Node::zone).findFirst().orElse(null);
+    }
+
+    private static boolean primary(Node n) {
+        return PatroniNode.restStatus(n.rest(), "/primary") == 200;
+    }
+
+    private static boolean sync(Node n) {
+        return PatroniNode.restStatus(n.rest(), "/sync") == 200;
+    }
+}
