@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -63,6 +68,32 @@ final class PrimaryKill {
         }
         throw new IllegalStateException("the nodes did not form a primary and a synchronous standby again within "
                 + timeout.toSeconds() + " s");
+    }
+
+    /**
+     * The database failover time of a kill: milliseconds from the kill to the first shard task committed after it
+     * ({@code sched.task_execution.executed_at}, the start of that task's transaction on the server's clock, which is
+     * this machine's), waiting up to {@code timeout}; -1 if none committed by then.
+     */
+    static long awaitFirstTaskAfter(String jdbcUrl, Killed k, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "connectTimeout=2&socketTimeout=10";
+        while (System.nanoTime() < deadline) {
+            try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(
+                    "SELECT (extract(epoch FROM min(executed_at)) * 1000)::bigint FROM sched.task_execution "
+                            + "WHERE executed_at > to_timestamp(? / 1000.0)")) {
+                ps.setLong(1, k.atMillis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        return rs.getLong(1) - k.atMillis();
+                    }
+                }
+            } catch (SQLException e) {
+                // the database is failing over: ask again
+            }
+            Ports.pause(100);
+        }
+        return -1;
     }
 
     /** The zone whose node is primary now, or null. */
