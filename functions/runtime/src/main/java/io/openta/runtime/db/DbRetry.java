@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -33,8 +32,8 @@ public class DbRetry {
 
     private final Duration reconnectFor;
 
-    public DbRetry(@ConfigProperty(name = "openta.db.reconnect-for", defaultValue = "PT2M") Duration reconnectFor) {
-        this.reconnectFor = reconnectFor;
+    public DbRetry(DbConfig config) {
+        this.reconnectFor = config.reconnectFor();
     }
 
     /** Runs {@code attempt}, again after a back-off while it fails transiently, until the reconnect time is up. */
