@@ -30,7 +30,8 @@ final class PatroniNode {
     static final String PG_BIN_ENV = "OPENTA_PG_BIN_DIR";
     static final String DEFAULT_PG_BIN = "/usr/lib/postgresql/15/bin";
     static final String SCOPE = "openta";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String zone;
     private final Path dir;
