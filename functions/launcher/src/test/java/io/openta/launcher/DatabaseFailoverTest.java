@@ -57,17 +57,21 @@ class DatabaseFailoverTest {
         Path outbox1 = work.resolve("out1");
         Path outbox2 = Files.createDirectories(work.resolve("out2"));
         List<String> report = new ArrayList<>();
-        List<Long> committedBeforeKills = new ArrayList<>();
+        java.util.Set<Long> committedBeforeKills = new java.util.TreeSet<>();
         long started = System.nanoTime();
         try (SharedInfra infra = SharedInfra.start(work, "--standby")) {
             report.add("infra --standby ready in " + secondsSince(started) + " s");
             PrimaryKill pk = PrimaryKill.of(infra.infraData().resolve("standby"));
+            ServeProcess first = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, Map.of());
+            SharedInfra.awaitLeader(Duration.ofSeconds(60), first);
+            // undisturbed first: the migrations and a whole day on PostgreSQL 15 behind HAProxy
+            first.api().post("/api/days/" + DAY1 + "/start", Map.of(), null);
+            SharedInfra.awaitStatus(first, DAY1, "COMPLETED", Duration.ofMinutes(2));
+            TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox1, "day 1");
+            // day 2 on a serve whose failpoints are all still armed (each stage's first task sleeps once per process)
+            first.close();
             ServeProcess serve = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, CHAOS);
             SharedInfra.awaitLeader(Duration.ofSeconds(60), serve);
-            // undisturbed first: the migrations and a whole day on PostgreSQL 15 behind HAProxy
-            serve.api().post("/api/days/" + DAY1 + "/start", Map.of(), null);
-            SharedInfra.awaitStatus(serve, DAY1, "COMPLETED", Duration.ofMinutes(2));
-            TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox1, "day 1");
 
             long mark = infra.executionMark();
             long dayStarted = System.nanoTime();
@@ -150,7 +154,7 @@ class DatabaseFailoverTest {
      * Kills the primary once the pair is whole again; returns the failover time (kill to first task committed after
      * it), or -1 when not measured.
      */
-    private static long kill(SharedInfra infra, PrimaryKill pk, int n, String where, List<Long> committed,
+    private static long kill(SharedInfra infra, PrimaryKill pk, int n, String where, java.util.Set<Long> committed,
             List<String> report, boolean measure) throws Exception {
         String ids = infra.queryText("SELECT id FROM sched.task_execution ORDER BY id");
         Arrays.stream(ids.split("\n")).filter(s -> !s.isBlank()).map(Long::valueOf).forEach(committed::add);
