@@ -78,8 +78,9 @@ final class FailoverBench {
                             break;
                         }
                         String stage = currentStage(db.jdbcUrl(), day.date());
+                        long lastId = PrimaryKill.lastTaskId(db.jdbcUrl());
                         PrimaryKill.Killed k = pk.killPrimary();
-                        long ms = firstTaskAfter(db.jdbcUrl(), k, cleared);
+                        long ms = firstTaskAfter(db.jdbcUrl(), k, lastId, cleared);
                         if (ms < 0) {
                             out.printf("kill at %s (primary %s): the day ended with no task after it; not counted%n",
                                     stage, k.zone());
@@ -122,24 +123,20 @@ final class FailoverBench {
         return false;
     }
 
-    private static long firstTaskAfter(String url, PrimaryKill.Killed k, CompletableFuture<DayOutcome> cleared) {
+    private static long firstTaskAfter(String url, PrimaryKill.Killed k, long lastId,
+            CompletableFuture<DayOutcome> cleared) {
         long deadline = System.nanoTime() + FAILOVER_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            long ms = PrimaryKill.awaitFirstTaskAfter(url, k, Duration.ofSeconds(5));
+            long ms = PrimaryKill.awaitFirstTaskAfter(url, k, lastId, Duration.ofSeconds(5));
             if (ms >= 0 || cleared.isDone()) {
-                return ms >= 0 ? ms : PrimaryKill.awaitFirstTaskAfter(url, k, Duration.ofSeconds(1));
+                return ms >= 0 ? ms : PrimaryKill.awaitFirstTaskAfter(url, k, lastId, Duration.ofSeconds(1));
             }
         }
         return -1;
     }
 
     private static long count(String url) {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM sched.task_execution")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            return -1; // not yet migrated, or failing over
-        }
+        return PrimaryKill.lastTaskId(url); // -1: not yet migrated, or failing over
     }
 
     private static String currentStage(String url, String date) {

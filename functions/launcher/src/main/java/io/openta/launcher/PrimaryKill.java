@@ -71,21 +71,23 @@ final class PrimaryKill {
     }
 
     /**
-     * The database failover time of a kill: milliseconds from the kill to the first shard task committed after it
-     * ({@code sched.task_execution.executed_at}, the start of that task's transaction on the server's clock, which is
-     * this machine's), waiting up to {@code timeout}; -1 if none committed by then.
+     * The database failover time of a kill: milliseconds from the kill until a client reaching the primary through
+     * {@code jdbcUrl} (HAProxy) sees a shard task committed after it (a {@code sched.task_execution} row newer than
+     * {@code lastIdBeforeKill} whose transaction began after the kill), polling every 100 ms, waiting up to
+     * {@code timeout}; -1 if none by then. Seen by a client, because a transaction that began on the dying primary can
+     * reach the standby's WAL and count as committed without its client ever hearing so.
      */
-    static long awaitFirstTaskAfter(String jdbcUrl, Killed k, Duration timeout) {
+    static long awaitFirstTaskAfter(String jdbcUrl, Killed k, long lastIdBeforeKill, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "connectTimeout=2&socketTimeout=10";
         while (System.nanoTime() < deadline) {
             try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(
-                    "SELECT (extract(epoch FROM min(executed_at)) * 1000)::bigint FROM sched.task_execution "
-                            + "WHERE executed_at > to_timestamp(? / 1000.0)")) {
-                ps.setLong(1, k.atMillis());
+                    "SELECT count(*) FROM sched.task_execution WHERE id > ? AND executed_at > to_timestamp(? / 1000.0)")) {
+                ps.setLong(1, lastIdBeforeKill);
+                ps.setLong(2, k.atMillis());
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getObject(1) != null) {
-                        return rs.getLong(1) - k.atMillis();
+                    if (rs.next() && rs.getLong(1) > 0) {
+                        return (System.nanoTime() - k.atNanos()) / 1_000_000;
                     }
                 }
             } catch (SQLException e) {
@@ -94,6 +96,16 @@ final class PrimaryKill {
             Ports.pause(100);
         }
         return -1;
+    }
+
+    /** The id of the latest shard task execution committed, -1 when the database does not answer. */
+    static long lastTaskId(String jdbcUrl) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(max(id), 0) FROM sched.task_execution"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     /** The zone whose node is primary now, or null. */
