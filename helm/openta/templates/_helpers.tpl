@@ -31,7 +31,7 @@ app.kubernetes.io/version: {{ (default .Chart.AppVersion .Values.image.tag) | tr
 app.kubernetes.io/part-of: openta
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 openta.io/zone: {{ .Values.zone.id | quote }}
-openta.io/zone-role: {{ .Values.zone.role }}
+openta.io/zone-role: {{ include "openta.zoneRole" . }}
 {{- end -}}
 
 {{/* Selector labels of one function in this release (zone): dict "root" $ "fn" <function> */}}
@@ -77,9 +77,64 @@ openta.io/function: {{ .fn }}
 {{/* Where the segment ConfigMap is mounted */}}
 {{- define "openta.segmentsDir" -}}/etc/openta/release{{- end -}}
 
+{{/* "primary" when this release's zone is zones.primary, else "secondary" (a label only; no function reads it) */}}
+{{- define "openta.zoneRole" -}}
+{{- if eq .Values.zone.id .Values.zones.primary -}}primary{{- else -}}secondary{{- end -}}
+{{- end -}}
+
+{{/*
+Partitions of each task topic that a zone owns while both zones have live consumers: dict "root" $ "zone" <a|b>.
+The primary owns round(partitions * share / 100), rounded half up (integer arithmetic, so 2.5 -> 3, like Java's
+Math.round), the other zone the rest. This is the split the functions' Kafka partition assignor is to make from
+OPENTA_ZONES_PRIMARY / OPENTA_ZONES_PRIMARY_SHARE (issue 9, item 1); the KEDA bounds below follow from it.
+*/}}
+{{- define "openta.zonePartitions" -}}
+{{- $p := int .root.Values.kafka.partitions -}}
+{{- $primary := div (add (mul $p (int .root.Values.zones.primaryShare)) 50) 100 -}}
+{{- if eq .zone .root.Values.zones.primary -}}{{ $primary }}{{- else -}}{{ sub $p $primary }}{{- end -}}
+{{- end -}}
+
+{{/*
+KEDA settings of one function in this release's zone, as JSON: dict "root" $ "fn" <function>. The ONE place the
+replica bounds and lag threshold are computed. Fields:
+  scaledObject  render a ScaledObject (KEDA enabled and the zone owns at least one partition, or the scheduler)
+  replicas      Rollout spec.replicas when there is no ScaledObject
+  min, max      minReplicaCount, maxReplicaCount
+  lagThreshold  lag per replica KEDA aims at
+Stages: min 0 (a stage sleeps without lag; any lag above activationLagThreshold wakes it), max = the partitions
+this zone owns (a consumer beyond one per owned partition would get no partition from the assignor). Both zones
+share one consumer group, so each ScaledObject sees the lag of the WHOLE topic; the scheduler sends a step's
+shard tasks one to each partition, so a step puts up to `partitions` tasks of lag there (more only keeps the max). lagThreshold = max(1, floor(partitions /
+owned)) makes KEDA's ceil(lag / lagThreshold) reach `max` when every partition has a task (ceil(partitions /
+floor(partitions / owned)) >= owned) and stay near the zone's share of the lag below that.
+Scheduler: min = max = 1 in every case (one per zone, never zero); with KEDA off, replicas 1.
+*/}}
+{{- define "openta.scaling" -}}
+{{- $f := include "openta.functionConfig" (dict "root" .root "fn" .fn) | fromJson -}}
+{{- $p := int .root.Values.kafka.partitions -}}
+{{- if $f.scheduler -}}
+{{- toJson (dict "scaledObject" $f.keda.enabled "replicas" 1 "min" 1 "max" 1 "lagThreshold" $p) -}}
+{{- else -}}
+{{- $owned := int (include "openta.zonePartitions" (dict "root" .root "zone" .root.Values.zone.id)) -}}
+{{- $threshold := 1 -}}
+{{- if gt $owned 0 }}{{ $threshold = max 1 (div $p $owned) }}{{ end -}}
+{{- toJson (dict "scaledObject" (and $f.keda.enabled (gt $owned 0)) "replicas" (min (int $f.replicas) $owned) "min" 0 "max" $owned "lagThreshold" $threshold) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Database host, port, Secret and its keys: the CloudNativePG Cluster's when enabled, else database.* */}}
+{{- define "openta.db" -}}
+{{- $db := .Values.database -}}
+{{- if $db.cloudnativepg.enabled -}}
+{{- toJson (dict "host" (printf "%s-rw" $db.cloudnativepg.clusterName) "port" 5432 "name" $db.name "secret" (printf "%s-app" $db.cloudnativepg.clusterName) "usernameKey" "username" "passwordKey" "password") -}}
+{{- else -}}
+{{- toJson (dict "host" $db.host "port" (int $db.port) "name" $db.name "secret" $db.existingSecret "usernameKey" $db.usernameKey "passwordKey" $db.passwordKey) -}}
+{{- end -}}
+{{- end -}}
+
 {{/* Non-secret environment of every function (and the migration Job) */}}
 {{- define "openta.env" -}}
-{{- $db := .Values.database -}}
+{{- $db := include "openta.db" . | fromJson -}}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s:%d/%s" $db.host (int $db.port) $db.name | quote }}
 QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s:%d/%s" $db.host (int $db.port) $db.name | quote }}
 KAFKA_BOOTSTRAP_SERVERS: {{ .Values.kafka.bootstrapServers | quote }}
@@ -88,25 +143,36 @@ OPENTA_TA_CODE: {{ .Values.openta.taCode | quote }}
 OPENTA_SHARDS: {{ .Values.openta.shards | quote }}
 OPENTA_STAGING_DIR: {{ .Values.staging.mountPath | quote }}
 OPENTA_ZONE: {{ .Values.zone.id | quote }}
-OPENTA_ZONE_ROLE: {{ .Values.zone.role | quote }}
+OPENTA_ZONES_PRIMARY: {{ .Values.zones.primary | quote }}
+OPENTA_ZONES_PRIMARY_SHARE: {{ .Values.zones.primaryShare | toString | quote }}
 OPENTA_RELEASE_SEGMENTS_FILE: {{ printf "%s/%s" (include "openta.segmentsDir" .) (include "openta-release.segmentsKey" .) | quote }}
 {{- range $k, $v := .Values.openta.extraEnv }}
 {{ $k }}: {{ $v | toString | quote }}
 {{- end }}
 {{- end -}}
 
-{{/* Database credential env vars, from the existing Secret */}}
+{{/* Database credential env vars, from the existing Secret (or the CloudNativePG app Secret) */}}
 {{- define "openta.secretEnv" -}}
+{{- $db := include "openta.db" . | fromJson -}}
 - name: QUARKUS_DATASOURCE_USERNAME
   valueFrom:
     secretKeyRef:
-      name: {{ .Values.database.existingSecret }}
-      key: {{ .Values.database.usernameKey }}
+      name: {{ $db.secret }}
+      key: {{ $db.usernameKey }}
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ .Values.database.existingSecret }}
-      key: {{ .Values.database.passwordKey }}
+      name: {{ $db.secret }}
+      key: {{ $db.passwordKey }}
+{{- end -}}
+
+{{/* Hooks of the migration Job: post-install when this release creates the CloudNativePG Cluster (it cannot exist before install) */}}
+{{- define "openta.migrationHook" -}}
+{{- if and .Values.database.cloudnativepg.enabled (eq .Values.zone.id .Values.database.cloudnativepg.ownerZone) -}}
+post-install,pre-upgrade
+{{- else -}}
+pre-install,pre-upgrade
+{{- end -}}
 {{- end -}}
 
 {{/* Node affinity pinning pods to this release's zone */}}
@@ -125,5 +191,18 @@ nodeAffinity:
 {{- define "openta.validate" -}}
 {{- if ne (int .Values.kafka.partitions) (int .Values.openta.shards) -}}
 {{- fail (printf "kafka.partitions (%d) must equal openta.shards (%d): one partition per shard" (int .Values.kafka.partitions) (int .Values.openta.shards)) -}}
+{{- end -}}
+{{- if .Values.database.cloudnativepg.enabled -}}
+{{- $n := int .Values.database.cloudnativepg.synchronous.number -}}
+{{- $i := int .Values.database.cloudnativepg.instances -}}
+{{- if gt $n (sub $i 1) -}}
+{{- fail (printf "database.cloudnativepg.synchronous.number (%d) needs at least %d instances (database.cloudnativepg.instances=%d)" $n (add 1 $n) $i) -}}
+{{- end -}}
+{{- /* instances spread evenly over two zones put at most ceil(i/2) in the primary's zone, i.e. ceil(i/2) - 1 standbys:
+       waiting for ceil(i/2) standbys means at least one acknowledgement from another zone */ -}}
+{{- $half := div (add $i 1) 2 -}}
+{{- if lt $n $half -}}
+{{- fail (printf "database.cloudnativepg.synchronous.number (%d) must be at least %d with %d instances over two zones: fewer could all be in the primary's zone" $n $half $i) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}

@@ -56,9 +56,23 @@ class BadValuesTest {
     }
 
     @Test
-    void negativeKedaBoundsAreRejected() {
-        String msg = failure(Map.of("functionDefaults.keda.minReplicaCount", -2));
-        assertTrue(msg.contains("minReplicaCount"), msg);
+    void negativeActivationLagIsRejected() {
+        String msg = failure(Map.of("functionDefaults.keda.activationLagThreshold", -2));
+        assertTrue(msg.contains("activationLagThreshold"), msg);
+    }
+
+    @Test
+    void shareOutside0To100IsRejected() {
+        for (int share : new int[] {101, -1}) {
+            String msg = failure(Map.of("zones.primaryShare", share));
+            assertTrue(msg.contains("values don't meet the specifications of the schema") && msg.contains("primaryShare"), msg);
+        }
+    }
+
+    @Test
+    void unknownPrimaryZoneIsRejected() {
+        String msg = failure(Map.of("zones.primary", "c"));
+        assertTrue(msg.contains("primary"), msg);
     }
 
     @Test
@@ -81,10 +95,15 @@ class BadValuesTest {
         assertTrue(msg.contains("settlement"), msg);
     }
 
+    /** The replica bounds are computed from partitions and share (ZoneScalingTest); setting one is an error, not ignored. */
     @Test
-    void moreReplicasThanPartitionsAreRejected() {
-        String msg = failure(Map.of("functions.clearing.keda.maxReplicaCount", 12));
-        assertTrue(msg.contains("maxReplicaCount (12) exceeds the partitions of openta.clearing.tasks"), msg);
+    void replicaBoundsAreNotValues() {
+        for (String key : new String[] {"maxReplicaCount", "minReplicaCount", "lagThreshold"}) {
+            String msg = failure(Map.of("functions.clearing.keda." + key, 12));
+            assertTrue(msg.contains(key), msg);
+        }
+        String role = failure(Map.of("zone.role", "primary"));
+        assertTrue(role.contains("role"), "the role follows from zones.primary: " + role);
     }
 
     @Test

@@ -151,7 +151,7 @@ class ChartPolicyTest {
         Map<String, String> env = configEnv(c, objects);
         for (String k : List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS",
                 "KAFKA_CLIENT_RACK", "OPENTA_TA_CODE", "OPENTA_SHARDS", "OPENTA_STAGING_DIR", "OPENTA_ZONE",
-                "OPENTA_RELEASE_SEGMENTS_FILE")) {
+                "OPENTA_ZONES_PRIMARY", "OPENTA_ZONES_PRIMARY_SHARE", "OPENTA_RELEASE_SEGMENTS_FILE")) {
             assertFalse(env.getOrDefault(k, "").isEmpty(), k);
         }
         assertTrue(env.get("QUARKUS_DATASOURCE_REACTIVE_URL").startsWith("postgresql://"));
@@ -262,18 +262,22 @@ class ChartPolicyTest {
         assertTrue(policies.size() >= 3);
     }
 
+    /** The default split (zone a primary, 80 %, 8 partitions) in every environment: zone a up to 6 pods per stage, zone b up to 2. */
     @Test
-    void primaryTakesMostOfTheWorkAndSecondaryCanTakeAllOfIt() {
+    void primaryGetsItsShareOfThePartitionsAndSecondaryTheRest() {
         for (String env : new String[] {null, "staging", "prod"}) {
             String prefix = env == null ? "" : env + "-";
             ChartRenderer.Combination a = ChartRenderer.byName(prefix + "zone-a");
             ChartRenderer.Combination b = ChartRenderer.byName(prefix + "zone-b");
             List<JsonNode> za = ChartRenderer.rendered(a);
             List<JsonNode> zb = ChartRenderer.rendered(b);
-            assertEquals("primary", configEnv(a, za).get("OPENTA_ZONE_ROLE"));
-            assertEquals("secondary", configEnv(b, zb).get("OPENTA_ZONE_ROLE"));
+            assertEquals("primary", get(za, "Rollout", "openta-a-clearing").path("metadata").path("labels").path("openta.io/zone-role").asText());
+            assertEquals("secondary", get(zb, "Rollout", "openta-b-clearing").path("metadata").path("labels").path("openta.io/zone-role").asText());
             assertEquals(configEnv(a, za).get("KAFKA_BOOTSTRAP_SERVERS"), configEnv(b, zb).get("KAFKA_BOOTSTRAP_SERVERS"), "one Kafka");
             assertEquals(configEnv(a, za).get("QUARKUS_DATASOURCE_REACTIVE_URL"), configEnv(b, zb).get("QUARKUS_DATASOURCE_REACTIVE_URL"), "one database");
+            for (String k : List.of("OPENTA_ZONES_PRIMARY", "OPENTA_ZONES_PRIMARY_SHARE")) {
+                assertEquals(configEnv(a, za).get(k), configEnv(b, zb).get(k), k + ": both zones agree on the split");
+            }
             for (String s : OpenTa.STAGES) {
                 JsonNode sa = get(za, "ScaledObject", "openta-a-" + s);
                 JsonNode sb = get(zb, "ScaledObject", "openta-b-" + s);
@@ -281,10 +285,10 @@ class ChartPolicyTest {
                 JsonNode tb = sb.path("spec").path("triggers").get(0).path("metadata");
                 assertEquals(ta.path("consumerGroup"), tb.path("consumerGroup"), s + ": one consumer group over both zones");
                 assertEquals(ta.path("topic"), tb.path("topic"));
-                assertTrue(Integer.parseInt(ta.path("lagThreshold").asText()) < Integer.parseInt(tb.path("lagThreshold").asText()),
-                        s + ": the primary scales out first (lower lag per replica)");
-                assertEquals(OpenTa.PARTITIONS, sb.path("spec").path("maxReplicaCount").asInt(),
-                        s + ": the secondary may grow to one consumer per partition when the primary is lost");
+                assertEquals(6, sa.path("spec").path("maxReplicaCount").asInt(), s + ": round(8 * 80 / 100) partitions in zone a");
+                assertEquals(2, sb.path("spec").path("maxReplicaCount").asInt(), s + ": the other 2 in zone b");
+                assertEquals("1", ta.path("lagThreshold").asText(), s + ": 8 tasks reach zone a's 6 pods");
+                assertEquals("4", tb.path("lagThreshold").asText(), s + ": 8 tasks give zone b its 2 pods, 4 tasks 1 pod");
             }
         }
     }

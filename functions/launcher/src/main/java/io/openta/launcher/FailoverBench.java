@@ -13,8 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code openta bench failover [--runs N] [--accounts N] [--data DIR]}: the database failover time, measured. Starts
@@ -23,27 +28,46 @@ import java.util.concurrent.CompletableFuture;
  * and the day has committed a task since the last failover. For each kill it prints the time from the kill to the
  * first shard task committed after it, then min, median and max.
  */
-final class FailoverBench {
-    static final Set<String> OPTIONS = Set.of("--runs", "--accounts", "--data");
+@Command(name = "failover", description = "Starts a PostgreSQL primary and synchronous standby (as infra --standby), "
+        + "Kafka and the functions app, clears the generated bench days and kills the primary's postmaster (-9) N "
+        + "times while a day runs; prints each failover time (kill to the first task committed after it, as a "
+        + "client sees it) and min/median/max.")
+final class FailoverBench implements Callable<Integer> {
     private static final Duration FAILOVER_TIMEOUT = Duration.ofMinutes(2);
 
-    private FailoverBench() {
+    @ParentCommand
+    BenchCommand bench;
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "this help")
+    boolean help;
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", converter = Runs.class,
+            description = "kills of the primary, default ${DEFAULT-VALUE}")
+    int runs;
+    @Option(names = "--accounts", paramLabel = "N", defaultValue = "100000", converter = Args.Accounts.class,
+            description = "accounts in the generated case (more: longer days, room for more kills), default "
+                    + "${DEFAULT-VALUE}")
+    int accounts;
+    @Mixin
+    Options.Data data;
+
+    /** 1 to 100 kills. */
+    static final class Runs extends Args.PositiveInt {
+        Runs() {
+            super(100);
+        }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) throws UsageException {
-        CommandLine cl = CommandLine.parse("bench failover", args, 2, OPTIONS);
-        int runs = cl.positiveInt("--runs", 3, 100);
-        int accounts = cl.positiveInt("--accounts", 100_000, 50_000_000);
+    @Override
+    public Integer call() throws UsageException {
         if (accounts < BenchCase.DISTRIBUTORS) {
             throw new UsageException("--accounts must be at least " + BenchCase.DISTRIBUTORS);
         }
-        String dataArg = cl.optional("--data");
-        Path root = CommandLine.directoryToBe("--data", dataArg == null ? ".openta-data" : dataArg)
-                .resolve("bench-failover");
+        PrintStream out = bench.out();
+        PrintStream err = bench.err();
+        Path root = data.dir.resolve("bench-failover");
         try {
             EmbeddedKafkaBroker.deleteTree(root);
             BenchCase bc = BenchCase.generate(root.resolve("in"), accounts, 20260105L);
-            return measure(bc, root, runs, out, env);
+            return measure(bc, root, runs, out, bench.env());
         } catch (IOException | RuntimeException e) {
             err.println("openta: bench failover could not run: " + String.valueOf(e.getMessage()).replace('\n', ' '));
             return OpenTa.FAILED;

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.openta.model.events.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code openta infra [--data DIR] [--partitions N]}: PostgreSQL and Kafka in the foreground, for any number of
@@ -17,20 +20,25 @@ import io.openta.model.events.Topics;
  * a Patroni-managed primary and synchronous standby behind HAProxy ({@link StandbyDatabase}) instead of the single
  * embedded PostgreSQL, and {@code OPENTA_DB_URL} points at HAProxy.
  */
-final class InfraCommand {
-    static final Set<String> OPTIONS = Set.of("--data", "--partitions");
-    /** The one option without a value: strip it before {@link CommandLine#parse}. */
-    static final String STANDBY = "--standby";
+@Command(name = "infra", description = "Runs PostgreSQL and Kafka in the foreground for serve processes; prints "
+        + "OPENTA_DB_URL=... (credentials in the URL), OPENTA_KAFKA=... and OPENTA_STAGING=... once ready; Ctrl-C stops.")
+final class InfraCommand extends LauncherCommand {
+    @Mixin
+    Options.Data data;
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + LocalCluster.Options.DEFAULT_SHARDS,
+            converter = Args.Shards.class, description = "partitions per topic, default ${DEFAULT-VALUE}")
+    int partitions;
+    @Option(names = "--standby", description = "a PostgreSQL primary and synchronous standby (Patroni, etcd, "
+            + "HAProxy; Debian packages) instead of one PostgreSQL")
+    boolean standby;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
-    InfraCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Override
+    public Integer call() {
+        return run(data.dir, partitions, standby, env(), out(), err());
     }
 
-    int run(Path data, int partitions, boolean standby, java.util.Map<String, String> env) {
+    static int run(Path data, int partitions, boolean standby, Map<String, String> env, PrintStream out,
+            PrintStream err) {
         AutoCloseable postgres = null;
         EmbeddedKafkaBroker kafka = null;
         try {

@@ -9,6 +9,9 @@ import java.sql.SQLException;
 
 import io.openta.register.MigrationFailure;
 import io.openta.register.RegisterMigration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code openta migrate --date D --inbox DIR [--data DIR] [--ta CODE]} (spec v2 2.9): takes over a previous TA's
@@ -16,8 +19,21 @@ import io.openta.register.RegisterMigration;
  * date), then the migration runs in one transaction over JDBC. Exit codes: 0 taken over, 1 refused (the cause, naming
  * the file and record, on stderr; nothing kept).
  */
-final class MigrateCommand {
-    private MigrateCommand() {
+@Command(name = "migrate", description = "Takes over a previous TA's register from the 05 files in --inbox (before "
+        + "any day); --date becomes the last cleared day; one transaction, all or nothing.")
+final class MigrateCommand extends LauncherCommand {
+    @Option(names = "--date", required = true, paramLabel = "YYYYMMDD", converter = Args.Date.class,
+            description = "the day the register is taken over on (the last cleared day)")
+    String date;
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", converter = Args.ExistingDir.class,
+            description = "the previous TA's 05 files")
+    Path inbox;
+    @Mixin
+    Options.Cluster cluster;
+
+    @Override
+    public Integer call() throws UsageException {
+        return run(date, inbox, cluster.options(env()), out(), err());
     }
 
     static int run(String date, Path inbox, LocalCluster.Options options, PrintStream out, PrintStream err) {

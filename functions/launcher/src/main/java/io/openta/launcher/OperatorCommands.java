@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,14 +17,6 @@ import io.openta.model.events.Stage;
  * {@code --url}, starts the local cluster on {@code --data} for the time of the call (offline form).
  */
 final class OperatorCommands {
-    static final Set<String> SERVE_OPTIONS = Set.of("--inbox", "--outbox", "--data", "--port", "--ta", "--shards",
-            "--db-url", "--db-user", "--db-password", "--kafka", "--staging");
-    static final Set<String> CONTROL_OPTIONS = Set.of("--date", "--url");
-    static final Set<String> START_OPTIONS = Set.of("--date", "--url", "--inbox", "--outbox");
-    static final Set<String> STATUS_OPTIONS = Set.of("--date", "--url");
-    static final Set<String> ROLLBACK_OPTIONS = Set.of("--date", "--to", "--file", "--account", "--url", "--data",
-            "--by");
-
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;

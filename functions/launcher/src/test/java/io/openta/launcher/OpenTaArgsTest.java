@@ -105,7 +105,9 @@ class OpenTaArgsTest {
         String[] lines = err.toString(StandardCharsets.UTF_8).split("\\R");
         assertTrue(lines[0].startsWith("openta: "), lines[0]);
         assertTrue(lines[0].contains(c.expectedReason()), "reason line: " + lines[0]);
-        assertTrue(lines[1].startsWith("usage: openta day"), "usage follows: " + lines[1]);
+        // the usage of the command that was given (of openta itself when none was)
+        String command = c.args().length == 0 || c.args()[0].equals("dance") ? "" : " " + c.args()[0];
+        assertTrue(lines[1].startsWith("Usage: openta" + command + " "), "usage follows: " + lines[1]);
         assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing on stdout");
         assertFalse(Files.exists(tmp.resolve("out")), "the outbox is not created on a usage error");
     }
@@ -115,7 +117,84 @@ class OpenTaArgsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = new OpenTa(new PrintStream(out, true), System.err, Map.of()).run(new String[] { "help" });
         assertEquals(OpenTa.OK, code);
-        assertTrue(out.toString().startsWith("usage: openta day"));
+        assertTrue(out.toString().startsWith("Usage: openta "), out.toString());
+        for (String command : new String[] { "day", "migrate", "bench", "serve", "infra", "start", "status", "pause",
+                "resume", "cancel", "rollback", "verify", "completion" }) {
+            assertTrue(out.toString().contains("\n  " + command + " "), command + " listed: " + out);
+        }
+    }
+
+    @Test
+    void eachCommandHasHelpNamingItsOptions() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(OpenTa.OK, new OpenTa(o, System.err, Map.of()).run("day", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.startsWith("Usage: openta day "), help);
+        for (String option : new String[] { "--date", "--inbox", "--outbox", "--data", "--ta", "--shards", "--db-url",
+                "--db-user", "--db-password", "--kafka", "--help" }) {
+            assertTrue(help.contains(option), option + " in " + help);
+        }
+        assertTrue(help.contains("default 8"), help);
+        out.reset();
+        assertEquals(OpenTa.OK, new OpenTa(o, System.err, Map.of()).run("help", "rollback"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: openta rollback "), out.toString());
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsUsage() {
+        for (String command : new OpenTa(System.out, System.err, Map.of()).commandLine().getSubcommands().keySet()) {
+            if (command.equals("help")) {
+                continue; // picocli's own, checked by helpExitsZero
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of())
+                    .run(command, "--help");
+            assertEquals(OpenTa.OK, code, command);
+            assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: openta " + command + " "),
+                    command + ": " + out);
+        }
+    }
+
+    @Test
+    void completionPrintsTheBashScript() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of())
+                .run("completion");
+        assertEquals(OpenTa.OK, code);
+        String script = out.toString(StandardCharsets.UTF_8);
+        assertTrue(script.contains("complete -F _complete_openta"), script);
+        assertTrue(script.contains("--outbox") && script.contains("rollback"), script);
+    }
+
+    @Test
+    void moreBadArgumentsOfTheOtherCommands() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        OpenTa cli = new OpenTa(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        assertEquals(OpenTa.USAGE, cli.run("day"));
+        assertTrue(err.toString().startsWith("openta: missing required options --date, --inbox, --outbox for day"),
+                err.toString());
+        err.reset();
+        assertEquals(OpenTa.USAGE, cli.run("rollback", "--date", "20261125", "--to", "clearing", "--file", "F"));
+        assertTrue(err.toString().startsWith("openta: rollback needs exactly one of --to"), err.toString());
+        err.reset();
+        assertEquals(OpenTa.USAGE, cli.run("rollback", "--date", "20261125", "--to", "dancing"));
+        assertTrue(err.toString().startsWith("openta: --to 'dancing' is not a stage"), err.toString());
+        err.reset();
+        assertEquals(OpenTa.USAGE, cli.run("pause", "--date", "2026-11-25"));
+        assertTrue(err.toString().startsWith("openta: --date '2026-11-25' is not a date YYYYMMDD"), err.toString());
+        err.reset();
+        assertEquals(OpenTa.USAGE, cli.run("serve", "--inbox", inbox.toString(), "--outbox", "o", "--port", "70000"));
+        assertTrue(err.toString().startsWith("openta: --port '70000' is not a whole number from 1 to 65535"),
+                err.toString());
+        err.reset();
+        assertEquals(OpenTa.USAGE, cli.run("status", "--fast=yes"));
+        assertTrue(err.toString().startsWith("openta: unknown option --fast for status"), err.toString());
+        err.reset();
+        assertEquals(OpenTa.USAGE, cli.run("--fast"));
+        assertTrue(err.toString().startsWith("openta: unknown option --fast\n")
+                || err.toString().startsWith("openta: unknown option --fast\r"), err.toString());
     }
 
     @Test
@@ -123,7 +202,7 @@ class OpenTaArgsTest {
         Map<String, String> env = Map.of("OPENTA_DB_URL", "jdbc:postgresql://db:5432/ta", "OPENTA_DB_USER", "ta",
                 "OPENTA_DB_PASSWORD", "secret", "OPENTA_KAFKA", "kafka:9092", "OPENTA_FUNCTIONS_JAR", "/x/q.jar");
         OpenTa cli = new OpenTa(System.out, System.err, env);
-        OpenTa.DayRequest r = cli.parseDay(new String[] { "day", "--date", "20261125", "--inbox", inbox.toString(),
+        DayCommand.Request r = cli.parseDay(new String[] { "day", "--date", "20261125", "--inbox", inbox.toString(),
                 "--outbox=" + tmp.resolve("out2"), "--ta", "T1", "--shards", "3", "--data", tmp.resolve("d").toString() });
         assertEquals("20261125", r.date());
         assertEquals(inbox.toAbsolutePath(), r.inbox());
@@ -139,7 +218,7 @@ class OpenTaArgsTest {
         assertEquals(Path.of("/x/q.jar"), o.functionsJar());
         assertEquals("postgresql://db:5432/ta", LocalCluster.reactiveUrl(o.dbUrl()));
 
-        OpenTa.DayRequest defaults = new OpenTa(System.out, System.err, Map.of()).parseDay(new String[] { "day",
+        DayCommand.Request defaults = new OpenTa(System.out, System.err, Map.of()).parseDay(new String[] { "day",
                 "--date", "20261125", "--inbox", inbox.toString(), "--outbox", tmp.resolve("out2").toString() });
         assertEquals("99", defaults.options().taCode());
         assertEquals(8, defaults.options().shards());

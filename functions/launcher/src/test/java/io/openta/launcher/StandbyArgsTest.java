@@ -20,7 +20,7 @@ class StandbyArgsTest {
         "bench failover --runs 0              | --runs '0' is not a whole number from 1 to 100",
         "bench failover --runs x              | --runs 'x' is not a whole number",
         "bench failover --accounts 5          | --accounts must be at least 10",
-        "bench failover --bogus 1             | unknown option --bogus for bench failover" })
+        "bench failover --bogus 1             | unknown option --bogus for failover" })
     void refused(String args, String reason) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new OpenTa(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,

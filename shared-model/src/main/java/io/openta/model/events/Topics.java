@@ -11,6 +11,11 @@ public final class Topics {
     public static final String DAY_EVENTS = "openta.day.events";
     /** Results of shard tasks, published by the stage functions and consumed by the scheduler. */
     public static final String TASK_RESULTS = "openta.task.results";
+    /**
+     * File arrivals: one JSON event per upload completed over SFTP, and a day-files-complete event when a day's
+     * expected files are in. Published by the access app.
+     */
+    public static final String FILE_ARRIVALS = "openta.file-arrivals";
 
     private Topics() {
     }
@@ -21,7 +26,7 @@ public final class Topics {
     }
 
     public static List<String> all() {
-        List<String> all = new ArrayList<>(List.of(DAY_COMMANDS, DAY_EVENTS, TASK_RESULTS));
+        List<String> all = new ArrayList<>(List.of(DAY_COMMANDS, DAY_EVENTS, TASK_RESULTS, FILE_ARRIVALS));
         for (Stage s : Stage.values()) {
             all.add(stageTasks(s));
         }

@@ -1,0 +1,43 @@
+package io.openta.launcher;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code openta serve}: the functions (and the operators' API) until stopped; days start by {@code openta start}. */
+@Command(name = "serve", description = { "Runs the functions until stopped; days start by ./openta start (or POST "
+        + "/api/days/D/start).", "With --db-url and --kafka (e.g. from ./openta infra) several serve processes share "
+        + "one database, broker, inbox, outbox and --staging folder: one of them leads, the others follow." })
+final class ServeCommand extends LauncherCommand {
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", converter = Args.ExistingDir.class,
+            description = "where days' input files are read")
+    Path inbox;
+    @Option(names = "--outbox", required = true, paramLabel = "DIR", converter = Args.DirToBe.class,
+            description = "where days' files are written (created if missing)")
+    Path outbox;
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8080", converter = Args.Port.class,
+            description = "the HTTP port of the API, default ${DEFAULT-VALUE}")
+    int port;
+    @Option(names = "--staging", paramLabel = "DIR", converter = Args.DirToBe.class,
+            description = "the staging folder all serve processes on one infra share (env OPENTA_STAGING; "
+                    + "default under --data)")
+    Path staging;
+    @Mixin
+    Options.Cluster cluster;
+    @Mixin
+    Options.Shards shards;
+
+    @Override
+    public Integer call() throws UsageException {
+        LocalCluster.Options options = cluster.options(env()).withShards(shards.count);
+        Path stagingDir = staging != null ? staging : stagingFromEnv();
+        return operators().serve(options, port, inbox, outbox, stagingDir);
+    }
+
+    private Path stagingFromEnv() throws UsageException {
+        String s = orEnv(null, "OPENTA_STAGING");
+        return s == null ? null : Args.dirToBe("--staging", s);
+    }
+}
