@@ -27,12 +27,18 @@ final class OperatorCommands {
         this.env = env;
     }
 
-    /** Serves until stopped; {@code staging} (may be null: under the data folder) must be shared by all serves. */
-    int serve(LocalCluster.Options options, int port, Path inbox, Path outbox, Path staging) {
+    /**
+     * Serves until stopped; {@code staging} (may be null: under the data folder) must be shared by all serves;
+     * {@code zone} (may be null: the app's default) is the functions app's zone.
+     */
+    int serve(LocalCluster.Options options, int port, Path inbox, Path outbox, Path staging, String zone) {
         Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX",
                 outbox.toString(), "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
         if (staging != null) {
             env.put("OPENTA_STAGING_DIR", staging.toString());
+        }
+        if (zone != null) {
+            env.put("OPENTA_ZONE", zone);
         }
         LocalCluster.Options o = options.withHttp(port, env);
         CountDownLatch stopped = new CountDownLatch(1);

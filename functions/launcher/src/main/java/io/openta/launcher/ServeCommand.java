@@ -1,6 +1,7 @@
 package io.openta.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,10 @@ final class ServeCommand extends LauncherCommand {
             description = "the staging folder all serve processes on one infra share (env OPENTA_STAGING; "
                     + "default under --data)")
     Path staging;
+    @Option(names = "--zone", paramLabel = "ZONE", description = "the zone this process runs in (env OPENTA_ZONE, "
+            + "default a): the primary zone a runs 80 % of the shard tasks (env OPENTA_ZONES_PRIMARY_SHARE), zone b "
+            + "the rest, a lone zone all of them")
+    String zone;
     @Mixin
     Options.Cluster cluster;
     @Mixin
@@ -33,7 +38,15 @@ final class ServeCommand extends LauncherCommand {
     public Integer call() throws UsageException {
         LocalCluster.Options options = cluster.options(env()).withShards(shards.count);
         Path stagingDir = staging != null ? staging : stagingFromEnv();
-        return operators().serve(options, port, inbox, outbox, stagingDir);
+        String z = orEnv(zone, "OPENTA_ZONE");
+        // the functions app checks it too (and the share) at start; here a mistyped zone costs no app start
+        String known = orEnv(null, "OPENTA_ZONES_KNOWN");
+        List<String> zones = List.of((known == null ? "a,b" : known).split(","));
+        if (z != null && !zones.contains(z)) {
+            throw new UsageException("--zone '" + z + "' is not one of the known zones " + String.join(",", zones)
+                    + " (OPENTA_ZONES_KNOWN)");
+        }
+        return operators().serve(options, port, inbox, outbox, stagingDir, z);
     }
 
     private Path stagingFromEnv() throws UsageException {

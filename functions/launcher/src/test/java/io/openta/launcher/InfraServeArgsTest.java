@@ -27,6 +27,8 @@ class InfraServeArgsTest {
                 "--staging", Files.writeString(tmp.resolve("f"), "x").toString());
         assertUsage("is not a jdbc:postgresql:// URL", "serve", "--inbox", in.toString(), "--outbox",
                 tmp.resolve("out").toString(), "--db-url", "postgres://h/db");
+        assertUsage("--zone 'c' is not one of the known zones a,b (OPENTA_ZONES_KNOWN)", "serve", "--inbox",
+                in.toString(), "--outbox", tmp.resolve("out").toString(), "--zone", "c");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.openta.runtime.config;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -20,9 +21,29 @@ public interface OpenTaConfig {
     @WithDefault("/tmp/openta/staging")
     String stagingDir();
 
-    /** The zone this instance runs in (dual-active deployments); informational for now. */
-    @WithDefault("local")
+    /**
+     * The zone this instance runs in (one of {@link Zones#known()}); the task consumer's Kafka {@code client.rack},
+     * by which {@link io.openta.runtime.messaging.ZoneShareAssignor} gives each zone its share of the shard tasks.
+     */
+    @WithDefault("a")
     String zone();
+
+    /** The zones of a dual-active deployment and how the shard tasks are split between them. */
+    Zones zones();
+
+    interface Zones {
+        /** The zones a process may run in (openta.zones.known, env OPENTA_ZONES_KNOWN). */
+        @WithDefault("a,b")
+        List<String> known();
+
+        /** The zone that takes most of the shard tasks while both zones are up. */
+        @WithDefault("a")
+        String primary();
+
+        /** The primary zone's share of each task topic's partitions, in percent (0-100). */
+        @WithDefault("80")
+        int primaryShare();
+    }
 
     /** Whether this app runs stage work (false in the scheduler). A build-time choice. */
     @WithDefault("true")

@@ -105,11 +105,12 @@ public class TaskRunner {
                         UPDATE sched.task SET status = 'DONE', records = $5, error = NULL, updated_at = now()
                         WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4""",
                         task.date(), task.stage(), task.step(), task.shard(), records);
-                // one row per commit of a task's work: the failure tests count these to prove no effect twice
+                // one row per commit of a task's work: the failure tests count these to prove no effect twice,
+                // and the zone tests read from it which zone ran the task
                 sql.update("""
-                        INSERT INTO sched.task_execution (biz_date, stage, step, shard, attempt, records)
-                        VALUES ($1, $2, $3, $4, $5, $6)""", task.date(), task.stage(), task.step(), task.shard(),
-                        task.attempt(), records);
+                        INSERT INTO sched.task_execution (biz_date, stage, step, shard, attempt, records, zone)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)""", task.date(), task.stage(), task.step(), task.shard(),
+                        task.attempt(), records, config.zone());
                 tx.commitAndAwait();
                 metrics.counter("openta.tasks.completed", "stage", task.stage()).increment();
                 long nanos = sample.stop(metrics.timer("openta.task.duration", "stage", task.stage()));
