@@ -146,6 +146,21 @@ OPENTA_ZONE: {{ .Values.zone.id | quote }}
 OPENTA_ZONES_PRIMARY: {{ .Values.zones.primary | quote }}
 OPENTA_ZONES_PRIMARY_SHARE: {{ .Values.zones.primaryShare | toString | quote }}
 OPENTA_RELEASE_SEGMENTS_FILE: {{ printf "%s/%s" (include "openta.segmentsDir" .) (include "openta-release.segmentsKey" .) | quote }}
+{{- if eq .Values.kafka.security.protocol "SASL_SSL" }}
+{{- /* Quarkus passes every KAFKA_* variable to its default Kafka configuration as the kafka.* property
+       (KAFKA_SECURITY_PROTOCOL -> security.protocol): see README "Kafka client security" */}}
+KAFKA_SECURITY_PROTOCOL: "SASL_SSL"
+KAFKA_SASL_MECHANISM: {{ .Values.kafka.security.saslMechanism | quote }}
+{{- if .Values.kafka.security.ca.existingSecret }}
+KAFKA_SSL_TRUSTSTORE_TYPE: "PEM"
+KAFKA_SSL_TRUSTSTORE_LOCATION: {{ printf "%s/%s" (include "openta.kafkaCaDir" .) .Values.kafka.security.ca.key | quote }}
+{{- end }}
+{{- end }}
+{{- if .Values.files.enabled }}
+OPENTA_ACCESS_DATA_ROOT: {{ .Values.files.mountPath | quote }}
+OPENTA_ACCESS_INBOX: {{ printf "%s/inbox" .Values.files.mountPath | quote }}
+OPENTA_ACCESS_OUTBOX: {{ printf "%s/outbox" .Values.files.mountPath | quote }}
+{{- end }}
 {{- range $k, $v := .Values.openta.extraEnv }}
 {{ $k }}: {{ $v | toString | quote }}
 {{- end }}
@@ -164,6 +179,117 @@ OPENTA_RELEASE_SEGMENTS_FILE: {{ printf "%s/%s" (include "openta.segmentsDir" .)
     secretKeyRef:
       name: {{ $db.secret }}
       key: {{ $db.passwordKey }}
+{{- end -}}
+
+{{/* Where the Kafka CA certificate Secret is mounted */}}
+{{- define "openta.kafkaCaDir" -}}/etc/openta/kafka-ca{{- end -}}
+
+{{/* Kafka credential env var (the JAAS line from the Kafka user's Secret); empty with PLAINTEXT */}}
+{{- define "openta.kafkaSecretEnv" -}}
+{{- $k := .Values.kafka.security -}}
+{{- if eq $k.protocol "SASL_SSL" }}
+- name: KAFKA_SASL_JAAS_CONFIG
+  valueFrom:
+    secretKeyRef:
+      name: {{ $k.existingSecret }}
+      key: {{ $k.jaasConfigKey }}
+{{- end }}
+{{- end -}}
+
+{{/* Volume mount of the Kafka CA (a list item, or nothing) */}}
+{{- define "openta.kafkaCaMount" -}}
+{{- if and (eq .Values.kafka.security.protocol "SASL_SSL") .Values.kafka.security.ca.existingSecret }}
+- name: kafka-ca
+  mountPath: {{ include "openta.kafkaCaDir" . }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/* Volume of the Kafka CA (a list item, or nothing) */}}
+{{- define "openta.kafkaCaVolume" -}}
+{{- if and (eq .Values.kafka.security.protocol "SASL_SSL") .Values.kafka.security.ca.existingSecret }}
+- name: kafka-ca
+  secret:
+    secretName: {{ .Values.kafka.security.ca.existingSecret }}
+    items:
+      - key: {{ .Values.kafka.security.ca.key }}
+        path: {{ .Values.kafka.security.ca.key }}
+{{- end }}
+{{- end -}}
+
+{{/* Name of the TriggerAuthentication the ScaledObjects use: the existing one named in the values, the chart's, or "" */}}
+{{- define "openta.triggerAuthentication" -}}
+{{- if .Values.kafka.triggerAuthentication -}}
+{{- .Values.kafka.triggerAuthentication -}}
+{{- else if eq .Values.kafka.security.protocol "SASL_SSL" -}}
+{{- printf "%s-kafka" (include "openta.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Name of the inbox/outbox claim: files.existingClaim, or the one this release creates */}}
+{{- define "openta.filesClaim" -}}
+{{- default (printf "%s-files" (include "openta.fullname" .) | trunc 63 | trimSuffix "-") .Values.files.existingClaim -}}
+{{- end -}}
+
+{{/* Egress rules every OpenTA pod needs: DNS, Kafka, PostgreSQL (list items of a NetworkPolicy's egress) */}}
+{{- define "openta.egressDnsKafkaDb" -}}
+{{- $np := .Values.networkPolicy -}}
+- to:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: kube-system
+      podSelector:
+        matchLabels:
+          k8s-app: kube-dns
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+- to:
+    - podSelector:
+        {{- with $np.kafka.podSelector }}
+        matchLabels:
+          {{- toYaml . | nindent 10 }}
+        {{- else }} {}
+        {{- end }}
+      {{- with $np.kafka.namespaceSelector }}
+      namespaceSelector:
+        matchLabels:
+          {{- toYaml . | nindent 10 }}
+      {{- end }}
+  ports:
+    {{- range $np.kafka.ports }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+- to:
+    {{- if .Values.database.cloudnativepg.enabled }}
+    # the CloudNativePG instances of the Cluster (the operator labels them cnpg.io/cluster)
+    - podSelector:
+        matchLabels:
+          cnpg.io/cluster: {{ .Values.database.cloudnativepg.clusterName }}
+    {{- else if $np.database.cidrs }}
+    {{- range $np.database.cidrs }}
+    - ipBlock:
+        cidr: {{ . }}
+    {{- end }}
+    {{- else }}
+    - podSelector:
+        {{- with $np.database.podSelector }}
+        matchLabels:
+          {{- toYaml . | nindent 10 }}
+        {{- else }} {}
+        {{- end }}
+      {{- with $np.database.namespaceSelector }}
+      namespaceSelector:
+        matchLabels:
+          {{- toYaml . | nindent 10 }}
+      {{- end }}
+    {{- end }}
+  ports:
+    - port: {{ $np.database.port }}
+      protocol: TCP
 {{- end -}}
 
 {{/* Hooks of the migration Job: post-install when this release creates the CloudNativePG Cluster (it cannot exist before install) */}}
@@ -191,6 +317,30 @@ nodeAffinity:
 {{- define "openta.validate" -}}
 {{- if ne (int .Values.kafka.partitions) (int .Values.openta.shards) -}}
 {{- fail (printf "kafka.partitions (%d) must equal openta.shards (%d): one partition per shard" (int .Values.kafka.partitions) (int .Values.openta.shards)) -}}
+{{- end -}}
+{{- if and (not .Values.database.cloudnativepg.enabled) (not .Values.database.existingSecret) -}}
+{{- fail "database.existingSecret is required: the name of an existing Secret with the database user and password (keys database.usernameKey/passwordKey), or set database.cloudnativepg.enabled. The chart never renders a credential" -}}
+{{- end -}}
+{{- if and (eq .Values.kafka.security.protocol "SASL_SSL") (not .Values.kafka.security.existingSecret) -}}
+{{- fail "kafka.security.existingSecret is required with kafka.security.protocol=SASL_SSL: the name of an existing Secret with the Kafka user's username, password and sasl.jaas.config keys" -}}
+{{- end -}}
+{{- if .Values.access.enabled -}}
+{{- if not .Values.access.users.existingSecret -}}
+{{- fail "access.users.existingSecret is required with access.enabled: the name of an existing Secret holding the users file (there is no default user)" -}}
+{{- end -}}
+{{- if not .Values.access.hostKey.existingSecret -}}
+{{- fail "access.hostKey.existingSecret is required with access.enabled: the name of an existing Secret holding the SSH host private key (no key is generated in the pod)" -}}
+{{- end -}}
+{{- if not .Values.files.enabled -}}
+{{- fail "access.enabled needs files.enabled: the access app writes uploads into the inbox on the files volume" -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.files.enabled -}}
+{{- range .Values.files.functions -}}
+{{- if not (hasKey $.Values.functions .) -}}
+{{- fail (printf "files.functions names %q, which is not a function of the chart" .) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- if .Values.database.cloudnativepg.enabled -}}
 {{- $n := int .Values.database.cloudnativepg.synchronous.number -}}

@@ -46,7 +46,10 @@ class ChartPolicyTest {
     @MethodSource("combinations")
     void everyFunctionHasARolloutAndAScaledObjectPointingAtIt(ChartRenderer.Combination c) {
         List<JsonNode> objects = ChartRenderer.rendered(c);
-        assertTrue(ofKind(objects, "Deployment").isEmpty(), "functions run as Argo Rollouts, not Deployments");
+        // functions run as Argo Rollouts; the only Deployment is the access app (no stage, no canary analysis)
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            assertEquals(fn(c, "access"), Manifests.name(d), "functions run as Argo Rollouts, not Deployments");
+        }
         assertEquals(OpenTa.FUNCTIONS.size(), ofKind(objects, "Rollout").size());
         for (String f : OpenTa.FUNCTIONS) {
             JsonNode rollout = get(objects, "Rollout", fn(c, f));
@@ -190,7 +193,8 @@ class ChartPolicyTest {
                 }
             });
             assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME=openta-db-credentials",
-                    "QUARKUS_DATASOURCE_PASSWORD=openta-db-credentials"), secretRefs, f);
+                    "QUARKUS_DATASOURCE_PASSWORD=openta-db-credentials", "KAFKA_SASL_JAAS_CONFIG=openta-kafka-client"),
+                    secretRefs, f);
         }
     }
 

@@ -46,7 +46,7 @@ final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    /** Every values combination: the defaults, each zone, each environment x zone. */
+    /** Every values combination: the defaults, each zone, each environment x zone, and zone a with the access app. */
     static List<Combination> combinations() {
         Path chart = Repo.chart();
         List<Combination> out = new ArrayList<>();
@@ -62,6 +62,9 @@ final class ChartRenderer {
                                 Repo.gitops().resolve("envs/" + env + "/values.yaml"))));
             }
         }
+        // the access app is off by default: this one turns it on, so that every chart policy covers its objects
+        out.add(new Combination("access-zone-a", "openta-a", "openta", "a", null,
+                List.of(chart.resolve("values-zone-a.yaml"), Repo.root().resolve("k8s/src/test/resources/values-access.yaml"))));
         return out;
     }
 

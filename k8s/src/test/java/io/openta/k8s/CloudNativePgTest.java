@@ -109,7 +109,8 @@ class CloudNativePgTest {
             assertEquals("postgresql://openta-db-rw:5432/openta", env.get("QUARKUS_DATASOURCE_REACTIVE_URL"), zone);
             assertEquals("jdbc:postgresql://openta-db-rw:5432/openta", env.get("QUARKUS_DATASOURCE_JDBC_URL"), zone);
             List<String> expected = List.of("QUARKUS_DATASOURCE_USERNAME=openta-db-app/username",
-                    "QUARKUS_DATASOURCE_PASSWORD=openta-db-app/password");
+                    "QUARKUS_DATASOURCE_PASSWORD=openta-db-app/password",
+                    "KAFKA_SASL_JAAS_CONFIG=openta-kafka-client/sasl.jaas.config"); // Kafka's Secret, not the database's
             for (String f : OpenTa.FUNCTIONS) {
                 JsonNode ctr = Manifests.podSpec(get(objects, "Rollout", release + "-" + f)).path("containers").get(0);
                 assertEquals(expected, secretRefs(ctr), zone + " " + f);
@@ -123,8 +124,8 @@ class CloudNativePgTest {
         JsonNode job = get(za, "Job", "openta-a-migrate");
         assertEquals("post-install,pre-upgrade", job.path("metadata").path("annotations").path("helm.sh/hook").asText());
         JsonNode ctr = Manifests.podSpec(job).path("containers").get(0);
-        assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME=openta-db-app/username", "QUARKUS_DATASOURCE_PASSWORD=openta-db-app/password"),
-                secretRefs(ctr));
+        assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME=openta-db-app/username", "QUARKUS_DATASOURCE_PASSWORD=openta-db-app/password",
+                "KAFKA_SASL_JAAS_CONFIG=openta-kafka-client/sasl.jaas.config"), secretRefs(ctr));
         boolean jdbc = false;
         for (JsonNode e : ctr.path("env")) {
             jdbc |= "QUARKUS_DATASOURCE_JDBC_URL".equals(e.path("name").asText())
