@@ -1,6 +1,7 @@
 package io.openta.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.openta.model.events.Topics;
+
 /**
  * The operators' API of the real functions app, started by the launcher with its data folder's key: who may call
  * what. 401 (JSON, with a reason) without a token, with another key's token and with an expired one; 403 (JSON) for a
  * role below the call's; the call made for the right role; the rollback log's "by" is the token's user; probes stay
- * open; a token printed by {@code openta token} is accepted.
+ * open; a token printed by {@code openta token} is accepted; without a key the app does not start.
  */
 class AuthTest {
     private static final String DAY = "20261125";
@@ -93,6 +96,22 @@ class AuthTest {
                     "viewer", "--data", data.toString());
             assertEquals(0, printed.code(), printed.err());
             assertEquals(200, call(url, "GET", "/api/days/" + DAY, printed.out().trim(), null).status);
+        }
+    }
+
+    /** Secure by default: the packaged app, started without a key to verify tokens with, does not start. */
+    @Test
+    void theAppRefusesToStartWithoutAKeyOrIssuer() throws Exception {
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(work.resolve("pg"));
+                EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+            EmbeddedKafkaBroker.createTopics(kafka.bootstrapServers(), Topics.all(), 2);
+            FunctionsProcess.Settings noKey = new FunctionsProcess.Settings(FunctionsProcess.locateJar(Map.of()),
+                    pg.jdbcUrl(), pg.reactiveUrl(), pg.user(), pg.password(), kafka.bootstrapServers(), "99", 2,
+                    work.resolve("staging"), work.resolve("logs/functions.log"), 0, Map.of());
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> FunctionsProcess.start(noKey, Duration.ofMinutes(2)).stop());
+            assertTrue(refused.getMessage().contains("cannot start the scheduler: no key to verify operators' tokens: "
+                    + "set MP_JWT_VERIFY_PUBLICKEY_LOCATION"), refused.getMessage());
         }
     }
 

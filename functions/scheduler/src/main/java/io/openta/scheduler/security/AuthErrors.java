@@ -67,6 +67,9 @@ public class AuthErrors {
                 break;
             }
         }
+        // jose4j appends "Additional details: [...]" quoting the whole token back: not for a response body or a log
+        int details = reason.indexOf(" Additional details");
+        reason = details > 0 ? reason.substring(0, details) : reason;
         return reason.lines().findFirst().orElse(reason);
     }
 }
