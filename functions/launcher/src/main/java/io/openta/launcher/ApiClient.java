@@ -13,7 +13,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Talks to the scheduler's REST API of a running serve process (or of a cluster this launcher started). */
+/**
+ * Talks to the scheduler's REST API of a running serve process (or of a cluster this launcher started), sending the
+ * bearer token it was given.
+ */
 final class ApiClient {
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,31 +29,32 @@ final class ApiClient {
     }
 
     private final String base;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiClient(String baseUrl) {
+    /** {@code token}: a bearer token, or null to call without one (the API then answers 401). */
+    ApiClient(String baseUrl, String token) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
     }
 
     JsonNode get(String path) throws ApiException {
         return call(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    JsonNode post(String path, Map<String, String> body, String user) throws ApiException {
+    JsonNode post(String path, Map<String, String> body) throws ApiException {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            if (user != null) {
-                b.header("X-OpenTA-User", user);
-            }
-            return call(b);
+            return call(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private JsonNode call(HttpRequest.Builder request) throws ApiException {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         HttpResponse<String> response;
         try {
             response = http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -67,6 +71,10 @@ final class ApiClient {
             body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
             body = JSON.createObjectNode().put("message", response.body());
+        }
+        if (response.statusCode() == 401 && token == null) {
+            throw new ApiException("the API at " + base + " needs a token: give --token or set OPENTA_TOKEN (locally, "
+                    + "./openta token --user NAME --role ROLE makes one)");
         }
         if (response.statusCode() >= 300) {
             String message = body.path("message").asText("HTTP " + response.statusCode());

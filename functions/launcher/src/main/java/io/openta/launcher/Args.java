@@ -104,6 +104,28 @@ final class Args {
         }
     }
 
+    /** How long a token lives: {@code 30m}, {@code 8h}, {@code 7d} (seconds {@code s} too), at most a year. */
+    static final class Ttl implements ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String v) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(v);
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new TypeConversionException("'" + v + "' is not a duration like 30m, 8h or 7d");
+            }
+            long n = Long.parseLong(m.group(1));
+            java.time.Duration d = switch (m.group(2)) {
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                default -> java.time.Duration.ofDays(n);
+            };
+            if (d.compareTo(java.time.Duration.ofDays(366)) > 0) {
+                throw new TypeConversionException("'" + v + "' is longer than a year");
+            }
+            return d;
+        }
+    }
+
     static final class Accounts extends PositiveInt {
         Accounts() {
             super(50_000_000);

@@ -20,6 +20,6 @@ abstract class ControlCommand extends LauncherCommand {
     @Override
     public Integer call() {
         OperatorCommands ops = operators();
-        return ops.control(ops.url(url.url), command, date);
+        return ops.control(ops.url(url.url), ops.token(url.token), command, date);
     }
 }

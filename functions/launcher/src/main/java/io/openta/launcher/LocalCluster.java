@@ -130,6 +130,7 @@ public final class LocalCluster implements AutoCloseable {
     private KafkaProducer<String, String> producer;
     private String bootstrap;
     private FunctionsProcess.Settings settings;
+    private LocalAuth auth;
 
     private LocalCluster(Options options) {
         this.options = options;
@@ -183,12 +184,14 @@ public final class LocalCluster implements AutoCloseable {
         EmbeddedKafkaBroker.createTopics(bootstrap, Topics.all(), Math.max(1, options.shards()));
         long t2 = System.nanoTime();
         int httpPort = options.httpPort();
-        Map<String, String> extraEnv = options.extraEnv();
+        Map<String, String> extraEnv = new java.util.LinkedHashMap<>(options.extraEnv());
+        // the app's API verifies operators' tokens with the data folder's key (made on first use)
+        auth = LocalAuth.open(LocalAuth.dir(data, extraEnv));
+        extraEnv.putAll(auth.appEnvironment());
         if (options.dbUrl() != null) {
             // several apps may share an external database: the port tells apart two on one data folder, which
             // would otherwise take the scheduler lease from each other (see Leadership)
             httpPort = httpPort > 0 ? httpPort : Ports.free();
-            extraEnv = new java.util.LinkedHashMap<>(extraEnv);
             extraEnv.putIfAbsent("OPENTA_INSTANCE", FunctionsProcess.instanceOf(data) + "-" + httpPort);
         }
         settings = new FunctionsProcess.Settings(options.functionsJar(), jdbcUrl, reactiveUrl,
@@ -210,6 +213,11 @@ public final class LocalCluster implements AutoCloseable {
 
     public FunctionsProcess functions() {
         return functions;
+    }
+
+    /** The key the cluster's API accepts tokens of. */
+    LocalAuth auth() {
+        return auth;
     }
 
     /** JDBC URL, user and password of the cluster's PostgreSQL. */

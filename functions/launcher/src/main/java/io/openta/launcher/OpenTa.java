@@ -30,7 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "openta", description = "OpenTA: clears fund transfer-agent business days.",
         subcommands = { DayCommand.class, MigrateCommand.class, BenchCommand.class, ServeCommand.class,
                 InfraCommand.class, StartCommand.class, StatusCommand.class, PauseCommand.class, ResumeCommand.class,
-                CancelCommand.class, RollbackCommand.class, VerifyCommand.class, CompletionCommand.class,
+                CancelCommand.class, RollbackCommand.class, VerifyCommand.class, TokenCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class },
         footerHeading = "%n", footer = { "./openta help COMMAND (or ./openta COMMAND --help) lists a command's options; "
                 + "source <(./openta completion) completes them in bash." },

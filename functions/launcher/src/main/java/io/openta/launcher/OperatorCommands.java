@@ -40,6 +40,10 @@ final class OperatorCommands {
         if (zone != null) {
             env.put("OPENTA_ZONE", zone);
         }
+        String sharedKeys = Options.orEnv(null, this.env, "OPENTA_AUTH_DIR");
+        if (sharedKeys != null) {
+            env.put("OPENTA_AUTH_DIR", sharedKeys); // serve processes on one infra accept the same tokens
+        }
         LocalCluster.Options o = options.withHttp(port, env);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
@@ -52,6 +56,8 @@ final class OperatorCommands {
             out.printf("OpenTA serving on http://127.0.0.1:%d (API /api/days, OpenAPI /q/openapi, health /q/health)%n",
                     cluster.functions().httpPort());
             out.printf("inbox %s, outbox %s; ./openta start --date YYYYMMDD starts a day; Ctrl-C stops%n", inbox, outbox);
+            out.printf("the API needs a bearer token: ./openta token --user NAME --role viewer|operator|admin --data %s"
+                    + "%n", o.dataDir());
             out.flush();
             stopped.await();
             return OpenTa.OK;
@@ -64,7 +70,7 @@ final class OperatorCommands {
         }
     }
 
-    int start(String url, String date, Path inbox, Path outbox) {
+    int start(String url, String token, String date, Path inbox, Path outbox) {
         Map<String, String> body = new LinkedHashMap<>();
         if (inbox != null) {
             body.put("inbox", inbox.toString());
@@ -73,21 +79,21 @@ final class OperatorCommands {
             body.put("outbox", outbox.toString());
         }
         return call(() -> {
-            JsonNode r = new ApiClient(url).post("/api/days/" + date + "/start", body, null);
+            JsonNode r = new ApiClient(url, token).post("/api/days/" + date + "/start", body);
             out.println("day " + date + ": start sent (request " + r.path("requestId").asText() + ")");
         });
     }
 
-    int control(String url, String command, String date) {
+    int control(String url, String token, String command, String date) {
         return call(() -> {
-            new ApiClient(url).post("/api/days/" + date + "/" + command, Map.of(), null);
+            new ApiClient(url, token).post("/api/days/" + date + "/" + command, Map.of());
             out.println("day " + date + ": " + command + " sent");
         });
     }
 
-    int status(String url, String date) {
+    int status(String url, String token, String date) {
         return call(() -> {
-            ApiClient api = new ApiClient(url);
+            ApiClient api = new ApiClient(url, token);
             if (date == null) {
                 for (JsonNode d : api.get("/api/days")) {
                     out.printf("%s  %-10s %-20s %s%n", d.path("date").asText(), d.path("status").asText(),
@@ -119,8 +125,13 @@ final class OperatorCommands {
         }
     }
 
-    int rollback(String url, LocalCluster.Options offline, String date, String to, String file, String account,
-            String by) {
+    /**
+     * Against {@code url} with {@code token}; or, without a URL, offline: the launcher starts the cluster on the data
+     * folder and calls it with its own short-lived admin token for {@code localUser} (who ran the command: the log's
+     * "by").
+     */
+    int rollback(String url, String token, LocalCluster.Options offline, String date, String to, String file,
+            String account, String localUser) {
         Map<String, String> body = new LinkedHashMap<>();
         if (to != null) {
             body.put("to", to);
@@ -131,14 +142,14 @@ final class OperatorCommands {
         if (account != null) {
             body.put("account", account);
         }
-        body.put("by", by);
         if (url != null) {
-            return call(() -> out.println(new ApiClient(url).post("/api/days/" + date + "/rollback", body, by)
+            return call(() -> out.println(new ApiClient(url, token).post("/api/days/" + date + "/rollback", body)
                     .path("message").asText()));
         }
         try (LocalCluster cluster = LocalCluster.start(offline)) {
-            return call(() -> out.println(new ApiClient("http://127.0.0.1:" + cluster.functions().httpPort())
-                    .post("/api/days/" + date + "/rollback", body, by).path("message").asText()));
+            ApiClient own = new ApiClient("http://127.0.0.1:" + cluster.functions().httpPort(),
+                    cluster.auth().ownToken(localUser));
+            return call(() -> out.println(own.post("/api/days/" + date + "/rollback", body).path("message").asText()));
         } catch (Exception e) {
             err.println("openta: rollback could not run: " + e.getMessage());
             return OpenTa.FAILED;
@@ -166,6 +177,11 @@ final class OperatorCommands {
         }
         String e = env.get("OPENTA_URL");
         return e == null || e.isBlank() ? ApiClient.DEFAULT_URL : e;
+    }
+
+    /** The token given, else env OPENTA_TOKEN, else null (the API will answer 401). */
+    String token(String given) {
+        return Options.orEnv(given, env, "OPENTA_TOKEN");
     }
 
     private interface ApiCall {

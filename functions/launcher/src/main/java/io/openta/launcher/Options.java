@@ -25,11 +25,17 @@ final class Options {
         int count;
     }
 
-    /** {@code --url URL} of a serve process (env OPENTA_URL, default http://127.0.0.1:8080). */
+    /**
+     * {@code --url URL} of a serve process (env OPENTA_URL, default http://127.0.0.1:8080) and {@code --token TOKEN}
+     * to call it with (env OPENTA_TOKEN).
+     */
     static final class Url {
         @Option(names = "--url", paramLabel = "URL", description = "the serve process (env OPENTA_URL, default "
                 + ApiClient.DEFAULT_URL + ")")
         String url;
+        @Option(names = "--token", paramLabel = "TOKEN",
+                description = "the bearer token to call it with (env OPENTA_TOKEN; ./openta token makes one)")
+        String token;
     }
 
     /** {@code --db-url}, {@code --db-user}, {@code --db-password}: as given, the environment not applied. */

@@ -25,8 +25,6 @@ final class RollbackCommand extends LauncherCommand {
     @Option(names = "--data", paramLabel = "DIR", converter = Args.DirToBe.class,
             description = "offline: the state folder, default ./.openta-data")
     Path data;
-    @Option(names = "--by", paramLabel = "NAME", description = "who rolls back, for the log (default $USER)")
-    String by;
 
     @Override
     public Integer call() throws UsageException {
@@ -34,8 +32,14 @@ final class RollbackCommand extends LauncherCommand {
         if (url.url != null && data != null) {
             throw new UsageException("give --url (a serve process) or --data (offline), not both");
         }
-        String who = by != null ? by : env().getOrDefault("USER", "operator");
+        if (url.url == null && url.token != null) {
+            throw new UsageException("--token is for --url (offline, the launcher signs its own token)");
+        }
+        // the log's "by" is the token's user; offline, the launcher's own token names who ran it
+        String who = env().getOrDefault("USER", "operator");
         Path dir = data != null ? data : Args.dirToBe("--data", ".openta-data");
-        return operators().rollback(url.url, LocalCluster.Options.embedded(dir, env()), date, to, file, account, who);
+        OperatorCommands ops = operators();
+        return ops.rollback(url.url, ops.token(url.token), LocalCluster.Options.embedded(dir, env()), date, to, file,
+                account, who);
     }
 }

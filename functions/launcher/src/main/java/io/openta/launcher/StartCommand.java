@@ -24,6 +24,6 @@ final class StartCommand extends LauncherCommand {
     @Override
     public Integer call() {
         OperatorCommands ops = operators();
-        return ops.start(ops.url(url.url), date, inbox, outbox);
+        return ops.start(ops.url(url.url), ops.token(url.token), date, inbox, outbox);
     }
 }

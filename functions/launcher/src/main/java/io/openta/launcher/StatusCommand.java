@@ -16,6 +16,6 @@ final class StatusCommand extends LauncherCommand {
     @Override
     public Integer call() {
         OperatorCommands ops = operators();
-        return ops.status(ops.url(url.url), date);
+        return ops.status(ops.url(url.url), ops.token(url.token), date);
     }
 }

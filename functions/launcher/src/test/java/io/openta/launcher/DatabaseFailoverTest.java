@@ -65,7 +65,7 @@ class DatabaseFailoverTest {
             ServeProcess first = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, Map.of());
             SharedInfra.awaitLeader(Duration.ofSeconds(60), first);
             // undisturbed first: the migrations and a whole day on PostgreSQL 15 behind HAProxy
-            first.api().post("/api/days/" + DAY1 + "/start", Map.of(), null);
+            first.api().post("/api/days/" + DAY1 + "/start", Map.of());
             SharedInfra.awaitStatus(first, DAY1, "COMPLETED", Duration.ofMinutes(2));
             TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox1, "day 1");
             // day 2 on a serve whose failpoints are all still armed (each stage's first task sleeps once per process)
@@ -76,7 +76,7 @@ class DatabaseFailoverTest {
             long mark = infra.executionMark();
             long dayStarted = System.nanoTime();
             serve.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in").toString(),
-                    "outbox", outbox2.toString()), null);
+                    "outbox", outbox2.toString()));
             int n = 0;
             for (String stage : KILL_IN) {
                 // the pair is whole again before the next stage's task sleeps: the kill then follows the sleep at once

@@ -39,9 +39,14 @@ class DayControlTest {
                         "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true")))) {
             Api api = new Api(cluster);
             String url = "http://127.0.0.1:" + cluster.functions().httpPort();
+            // the CLI signs in as ./openta token would print it; without a token it is refused with a hint
+            String token = cluster.auth().mint("ops", "admin", Api.TEST_TOKEN_TTL);
+            Result anonymous = cli("status", "--url", url);
+            assertEquals(1, anonymous.code);
+            assertTrue(anonymous.err.contains("needs a token"), anonymous.err);
 
             // started through the CLI against the serve process, with the server's default inbox and outbox
-            assertEquals(0, cli("start", "--date", DAY, "--url", url).code);
+            assertEquals(0, cli("start", "--date", DAY, "--url", url, "--token", token).code);
             api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed");
             Path reference = TestCases.copyWithout(undisturbed, work.resolve("reference"));
             api.rollbackTo(DAY, "day-init"); // (withdraws the published files)
@@ -49,7 +54,7 @@ class DayControlTest {
             // paused: nothing moves; resumed: the same files as undisturbed
             api.post(DAY, "start", Map.of("inbox", inbox.toString(), "outbox", paused.toString()));
             api.await(DAY, Api.inStatus("RUNNING"), Duration.ofSeconds(30), "running");
-            assertEquals(0, cli("pause", "--date", DAY, "--url", url).code);
+            assertEquals(0, cli("pause", "--date", DAY, "--url", url, "--token", token).code);
             JsonNode held = api.await(DAY, Api.inStatus("PAUSED"), Duration.ofSeconds(30), "paused");
             Thread.sleep(300); // a task running when the pause came may still finish
             JsonNode before = api.status(DAY);
@@ -57,10 +62,10 @@ class DayControlTest {
             JsonNode after = api.status(DAY);
             assertEquals(before.path("steps"), after.path("steps"), "no progress while paused");
             assertEquals("PAUSED", after.path("status").asText());
-            Result status = cli("status", "--date", DAY, "--url", url);
+            Result status = cli("status", "--date", DAY, "--url", url, "--token", token);
             assertTrue(status.out.contains("PAUSED"), status.out);
             assertFalse(held.path("stage").asText().isEmpty());
-            assertEquals(0, cli("resume", "--date", DAY, "--url", url).code);
+            assertEquals(0, cli("resume", "--date", DAY, "--url", url, "--token", token).code);
             api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed after resume");
             TestCases.assertSameOutbox(reference, paused, "resumed day");
 
@@ -70,7 +75,7 @@ class DayControlTest {
             api.await(DAY, Api.inStatus("RUNNING"), Duration.ofSeconds(30), "running");
             api.post(DAY, "pause", Map.of());
             api.await(DAY, Api.inStatus("PAUSED"), Duration.ofSeconds(30), "paused");
-            assertEquals(0, cli("cancel", "--date", DAY, "--url", url).code);
+            assertEquals(0, cli("cancel", "--date", DAY, "--url", url, "--token", token).code);
             api.await(DAY, Api.inStatus("CANCELLED"), Duration.ofSeconds(30), "cancelled");
             api.post(DAY, "start", Map.of("inbox", inbox.toString(), "outbox", afterCancel.toString()));
             api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed after cancel");
@@ -78,7 +83,7 @@ class DayControlTest {
 
             // the day proven record by record through the API; what the days left in the metrics (the release
             // analysis watches openta_verify_mismatches_total); a health check that watches for stuck stages
-            JsonNode verified = new ApiClient(url).get("/api/days/" + DAY + "/verify");
+            JsonNode verified = new ApiClient(url, token).get("/api/days/" + DAY + "/verify");
             assertTrue(verified.path("ok").asBoolean(), verified.toString());
             String metrics = httpGet(url + "/q/metrics");
             for (String counter : new String[] { "openta_tasks_dispatched_total", "openta_tasks_completed_total",
@@ -89,10 +94,10 @@ class DayControlTest {
             assertTrue(httpGet(url + "/q/health/well").contains("stages-progressing"));
 
             // operators' mistakes: a one-line reason and a non-zero exit
-            Result unknown = cli("status", "--date", "20991231", "--url", url);
+            Result unknown = cli("status", "--date", "20991231", "--url", url, "--token", token);
             assertEquals(1, unknown.code);
             assertTrue(unknown.err.contains("no day 20991231"), unknown.err);
-            Result notRunning = cli("pause", "--date", DAY, "--url", url);
+            Result notRunning = cli("pause", "--date", DAY, "--url", url, "--token", token);
             assertEquals(1, notRunning.code);
             assertTrue(notRunning.err.contains("cannot pause"), notRunning.err);
         }

@@ -55,7 +55,7 @@ class LeaderFailoverTest {
             other = leader == first ? other : first;
             assertEquals(503, followerAnswer(other).status, "a follower does not serve the API");
 
-            leader.api().post("/api/days/" + DAY1 + "/start", Map.of(), null);
+            leader.api().post("/api/days/" + DAY1 + "/start", Map.of());
             SharedInfra.awaitStatus(leader, DAY1, "COMPLETED", Duration.ofMinutes(2));
             TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox1, "day 1");
 
@@ -64,15 +64,14 @@ class LeaderFailoverTest {
                 "PUBLISHING" };
             for (int i = 0; i < at.length; i++) {
                 if (i > 0) {
-                    leader.api().post("/api/days/" + DAY2 + "/rollback", Map.of("to", "day-init", "by", "test"),
-                            "test");
+                    leader.api().post("/api/days/" + DAY2 + "/rollback", Map.of("to", "day-init"));
                 }
                 // a live leader keeps its lease: the one the test tracks still leads
                 assertTrue(leader.leading(), "the leader lost its lease while alive: " + leader.leader() + "\n"
                         + leader.functionsLogTail());
                 long mark = infra.executionMark();
                 leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
-                        .toString(), "outbox", outbox2.toString()), null);
+                        .toString(), "outbox", outbox2.toString()));
                 String where = awaitPoint(leader, DAY2, at[i]);
                 long killedAt = System.nanoTime();
                 leader.signalGroup("KILL");
@@ -123,7 +122,7 @@ class LeaderFailoverTest {
             long epochA = a.leader().path("epoch").asLong();
             long mark = infra.executionMark();
 
-            a.api().post("/api/days/" + DAY1 + "/start", Map.of(), null);
+            a.api().post("/api/days/" + DAY1 + "/start", Map.of());
             String where = awaitPoint(a, DAY1, "clearing");
             long stoppedAt = System.nanoTime();
             a.signalGroup("STOP");
@@ -172,7 +171,7 @@ class LeaderFailoverTest {
             SharedInfra.awaitLeader(Duration.ofSeconds(30), a);
             ServeProcess b = infra.serve(golden.resolve(DAY1 + "/in"), outbox, Map.of());
             long mark = infra.executionMark();
-            a.api().post("/api/days/" + DAY1 + "/start", Map.of(), null);
+            a.api().post("/api/days/" + DAY1 + "/start", Map.of());
             long t0 = System.nanoTime();
             SharedInfra.awaitLeader(TAKEOVER_BOUND.plusSeconds(60), b);
             long takeoverMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -254,7 +253,7 @@ class LeaderFailoverTest {
 
     private static Answer followerAnswer(ServeProcess s) throws Exception {
         var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(s.url() + "/api/days")).build(),
+                java.net.URI.create(s.url() + "/api/days")).header("Authorization", "Bearer " + s.token()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body());
     }

@@ -98,12 +98,12 @@ class RollbackTest {
                     () -> api.post(DAY2, "rollback", Map.of("file", "OFD_NOPE.TXT")));
             assertTrue(unknown.getMessage().contains("no input file"), unknown.getMessage());
 
-            api.post(DAY2, "rollback", Map.of("file", SUPPLEMENT, "by", "alice"));
+            api.as("alice").post(DAY2, "rollback", Map.of("file", SUPPLEMENT)); // "by" is the token's user
             assertTrue(cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> { }).completed());
             TestCases.assertSameOutbox(cleanNoFile, outbox, "cleared again without " + SUPPLEMENT);
 
             // account 000000000002 (A01, 6222000000000002): its application 2002 of the day goes
-            api.post(DAY2, "rollback", Map.of("account", "2", "by", "bob"));
+            api.as("bob").post(DAY2, "rollback", Map.of("account", "2"));
             assertTrue(cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> { }).completed());
             TestCases.assertSameOutbox(cleanNoAccount, outbox, "cleared again without account 2's applications");
 
@@ -112,6 +112,7 @@ class RollbackTest {
             assertEquals("alice", rollbacks.get(0).path("by").asText());
             assertEquals("ACCOUNT", rollbacks.get(1).path("kind").asText());
             assertEquals("000000000002", rollbacks.get(1).path("target").asText());
+            assertEquals("bob", rollbacks.get(1).path("by").asText());
         }
     }
 

@@ -21,12 +21,15 @@ final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final Path output;
     private final Path data;
+    private final Map<String, String> env;
     final int port;
+    private String token;
 
-    private ServeProcess(Process process, Path output, Path data, int port) {
+    private ServeProcess(Process process, Path output, Path data, Map<String, String> env, int port) {
         this.process = process;
         this.output = output;
         this.data = data;
+        this.env = env;
         this.port = port;
     }
 
@@ -48,7 +51,7 @@ final class ServeProcess implements AutoCloseable {
                 .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
                         "/dev/null")));
         pb.environment().putAll(env);
-        ServeProcess sp = new ServeProcess(pb.start(), output, data, port);
+        ServeProcess sp = new ServeProcess(pb.start(), output, data, env, port);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (sp.output().lines().anyMatch(l -> l.startsWith(ready))) {
@@ -84,7 +87,19 @@ final class ServeProcess implements AutoCloseable {
     }
 
     ApiClient api() {
-        return new ApiClient(url());
+        return new ApiClient(url(), token());
+    }
+
+    /** An admin token signed with the key this serve verifies with (its data folder's, or OPENTA_AUTH_DIR's). */
+    synchronized String token() {
+        if (token == null) {
+            try {
+                token = LocalAuth.open(LocalAuth.dir(data, env)).mint("test", "admin", Api.TEST_TOKEN_TTL);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return token;
     }
 
     /** This serve's view of the leadership (GET /api/leader), or null when it does not answer. */

@@ -60,7 +60,10 @@ final class SharedInfra implements AutoCloseable {
         List<String> args = List.of("serve", "--port", String.valueOf(port), "--db-url", dbUrl(), "--kafka",
                 kafka(), "--staging", infra.printed("OPENTA_STAGING"), "--inbox", inbox.toString(), "--outbox",
                 outbox.toString(), "--data", work.resolve("serve-" + n).toString());
-        ServeProcess s = ServeProcess.start(work.resolve("serve-" + n), port, env, "OpenTA serving on",
+        // one key folder for all serves, as on a real shared installation: a token works at whichever leads
+        Map<String, String> withKeys = new java.util.HashMap<>(env);
+        withKeys.putIfAbsent("OPENTA_AUTH_DIR", work.resolve("auth").toString());
+        ServeProcess s = ServeProcess.start(work.resolve("serve-" + n), port, withKeys, "OpenTA serving on",
                 Duration.ofMinutes(3), args, more);
         synchronized (serves) {
             serves.add(s);

@@ -57,7 +57,8 @@ class SplitDeploymentTest {
                 apps.add(f.get(5, TimeUnit.MINUTES));
             }
             long started = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            ApiClient api = new ApiClient("http://127.0.0.1:" + scheduler.httpPort());
+            ApiClient api = new ApiClient("http://127.0.0.1:" + scheduler.httpPort(), auth().mint("test", "admin",
+                    Api.TEST_TOKEN_TTL));
             JsonNode leader = null;
             for (int i = 0; i < 200 && (leader == null || !leader.path("leading").asBoolean()); i++) {
                 leader = api.get("/api/leader");
@@ -65,7 +66,7 @@ class SplitDeploymentTest {
             }
             long t1 = System.nanoTime();
             api.post("/api/days/" + DAY1 + "/start", Map.of("inbox", golden.resolve(DAY1 + "/in").toString(),
-                    "outbox", outbox.toString()), "test");
+                    "outbox", outbox.toString()));
             JsonNode day = null;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (System.nanoTime() < deadline) {
@@ -95,6 +96,21 @@ class SplitDeploymentTest {
         return new FunctionsProcess.Settings(root.resolve("functions/" + app + "/target/quarkus-app/quarkus-run.jar"),
                 pg.jdbcUrl(), pg.reactiveUrl(), pg.user(), pg.password(), kafka.bootstrapServers(), "99", 8,
                 work.resolve("staging"), work.resolve("logs/" + app + ".log"), 0,
-                Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "false", "OPENTA_INSTANCE", app));
+                env(app));
+    }
+
+    /** Every app verifies tokens with one key, as the scheduler must (the stage apps serve no API). */
+    private Map<String, String> env(String app) {
+        Map<String, String> env = new java.util.HashMap<>(auth().appEnvironment());
+        env.putAll(Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "false", "OPENTA_INSTANCE", app));
+        return env;
+    }
+
+    private LocalAuth auth() {
+        try {
+            return LocalAuth.open(work.resolve("auth"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -106,7 +106,7 @@ class ZoneFailoverTest {
             // 4a: both zones clear day 1 byte-identical, each running exactly its share
             ServeProcess leader = SharedInfra.awaitLeader(Duration.ofSeconds(30), zone);
             long mark = infra.executionMark();
-            leader.api().post("/api/days/" + DAY1 + "/start", Map.of(), null);
+            leader.api().post("/api/days/" + DAY1 + "/start", Map.of());
             SharedInfra.awaitStatus(leader, DAY1, "COMPLETED", Duration.ofMinutes(2));
             TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox1, "day 1 on two zones");
             infra.assertEachTaskExecutedOnce(DAY1, mark);
@@ -120,12 +120,11 @@ class ZoneFailoverTest {
                 String survives = ZONES[1 - victim];
                 leader = handOver(infra, zone, m, inbox1, outbox1);
                 if (i > 0) {
-                    leader.api().post("/api/days/" + DAY2 + "/rollback", Map.of("to", "day-init", "by", "test"),
-                            "test");
+                    leader.api().post("/api/days/" + DAY2 + "/rollback", Map.of("to", "day-init"));
                 }
                 mark = infra.executionMark();
                 leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
-                        .toString(), "outbox", outbox2.toString()), null);
+                        .toString(), "outbox", outbox2.toString()));
                 String where = awaitPoint(leader, DAY2, m.at());
                 Instant killedAt = Instant.now();
                 zone[victim].signalGroup("KILL");
@@ -169,10 +168,10 @@ class ZoneFailoverTest {
             leader = SharedInfra.awaitLeader(Duration.ofSeconds(30), zone[1 - last.zone()]);
             mark = infra.executionMark();
             leader.api().post("/api/days/" + DAY3 + "/start", Map.of("inbox", golden.resolve(DAY3 + "/in")
-                    .toString(), "outbox", outbox3.toString()), null);
+                    .toString(), "outbox", outbox3.toString()));
             // paused in profit: clearing's 8-shard steps, partitions 6 and 7 included, ran on the survivor alone
             String where = awaitPoint(leader, DAY3, "profit");
-            leader.api().post("/api/days/" + DAY3 + "/pause", Map.of(), null);
+            leader.api().post("/api/days/" + DAY3 + "/pause", Map.of());
             SharedInfra.awaitStatus(leader, DAY3, "PAUSED", Duration.ofSeconds(30));
             zone[last.zone()] = infra.serve(inbox1, outbox1, CHAOS, "--zone", last.zoneName());
             awaitSplit(infra, 16, 48);
@@ -186,7 +185,7 @@ class ZoneFailoverTest {
             assertEquals(0, infra.queryLong("SELECT count(*) FROM sched.task_execution WHERE id > " + mark
                     + " AND id <= " + returned + " AND zone <> '" + ZONES[1 - last.zone()] + "'"),
                     "the lone zone ran every task before the other returned");
-            leader.api().post("/api/days/" + DAY3 + "/resume", Map.of(), null);
+            leader.api().post("/api/days/" + DAY3 + "/resume", Map.of());
             SharedInfra.awaitStatus(leader, DAY3, "COMPLETED", Duration.ofMinutes(2));
             TestCases.assertSameOutbox(golden.resolve(DAY3 + "/out"), outbox3, "day 3, zone " + last.zoneName()
                     + " returned in it");

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,10 +16,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
 import io.openta.model.events.DayCommand;
 import io.openta.model.rules.Texts;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.scheduler.messaging.Outbound;
+import io.openta.scheduler.security.Roles;
 import io.openta.scheduler.service.DayAudit;
 import io.openta.scheduler.service.DayStatusService;
 import io.openta.scheduler.service.DayStatusService.DayStatus;
@@ -27,25 +30,31 @@ import io.openta.scheduler.service.DayStatusService.DaySummary;
 import io.openta.scheduler.service.OperatorException;
 import io.openta.scheduler.service.RollbackRequest;
 import io.openta.scheduler.service.RollbackService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The operators' API. Starting, pausing, resuming and cancelling a day publish a day command (the scheduler acts on
  * the event, as it does on commands from anywhere else); status and rollback answer directly. Served by the leader
- * only: a follower answers 503 naming the leader ({@link FollowerFilter}).
+ * only: a follower answers 503 naming the leader ({@link FollowerFilter}). Every call needs a bearer token with a
+ * role ({@link Roles}); who made a call is the token's principal, never something the caller writes in the request.
  */
 @Path("/api/days")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "days", description = "Clearing days")
 public class DayResource {
+    private static final Logger LOG = Logger.getLogger(DayResource.class);
+
     private final Outbound commands;
     private final DayStatusService status;
     private final RollbackService rollbacks;
     private final OpenTaConfig config;
     private final DayAudit audit;
+    private final SecurityIdentity identity;
 
     public DayResource(Outbound commands, DayStatusService status, RollbackService rollbacks, OpenTaConfig config,
-            DayAudit audit) {
+            DayAudit audit, SecurityIdentity identity) {
+        this.identity = identity;
         this.commands = commands;
         this.status = status;
         this.rollbacks = rollbacks;
@@ -63,7 +72,15 @@ public class DayResource {
     public record Message(String message) {
     }
 
+    /**
+     * Exactly one of {@code to}, {@code file}, {@code account}. {@code by} is only here to be refused: the rollback
+     * log records the token's principal.
+     */
+    public record RollbackBody(String to, String file, String account, String by) {
+    }
+
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "List the days the scheduler knows")
     public List<DaySummary> days() {
         return status.days();
@@ -71,6 +88,7 @@ public class DayResource {
 
     @GET
     @Path("/{date}")
+    @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "A day's status: stage, step, shard progress, stage runs and rollbacks")
     public DayStatus day(@PathParam("date") String date) {
         return status.day(checkDate(date));
@@ -78,6 +96,7 @@ public class DayResource {
 
     @GET
     @Path("/{date}/verify")
+    @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "Prove a completed day record by record from the state and the files it published")
     public DayAudit.Result verify(@PathParam("date") String date) {
         DayStatus day = status.day(checkDate(date));
@@ -89,6 +108,7 @@ public class DayResource {
 
     @POST
     @Path("/{date}/start")
+    @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "Start (or resume after a crash or rollback) the clearing of a day")
     public Response start(@PathParam("date") String date, StartRequest body) {
         String inbox = body != null && body.inbox() != null ? body.inbox() : config.inbox().orElse(null);
@@ -101,6 +121,7 @@ public class DayResource {
 
     @POST
     @Path("/{date}/pause")
+    @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "Stop dispatching the day's tasks; running ones finish")
     public Response pause(@PathParam("date") String date) {
         return control(DayCommand.PAUSE, date, "RUNNING");
@@ -108,6 +129,7 @@ public class DayResource {
 
     @POST
     @Path("/{date}/resume")
+    @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "Continue a paused day")
     public Response resume(@PathParam("date") String date) {
         return control(DayCommand.RESUME, date, "PAUSED");
@@ -115,6 +137,7 @@ public class DayResource {
 
     @POST
     @Path("/{date}/cancel")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Stop the day and roll it back to its start")
     public Response cancel(@PathParam("date") String date) {
         return control(DayCommand.CANCEL, date, "RUNNING", "PAUSED", "STOPPED");
@@ -122,13 +145,20 @@ public class DayResource {
 
     @POST
     @Path("/{date}/rollback")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Roll the latest day back: to a stage boundary, or withdrawing a file or an account")
-    public Message rollback(@PathParam("date") String date, RollbackRequest request,
-            @HeaderParam("X-OpenTA-User") String user) {
-        RollbackRequest req = request == null ? new RollbackRequest(null, null, null, user)
-                : new RollbackRequest(request.to(), request.file(), request.account(),
-                        request.by() != null ? request.by() : user);
+    public Message rollback(@PathParam("date") String date, RollbackBody body) {
+        if (body != null && body.by() != null) {
+            throw new OperatorException(400, "\"by\" is not accepted: the rollback log records the signed-in user");
+        }
+        RollbackRequest req = body == null ? new RollbackRequest(null, null, null, caller())
+                : new RollbackRequest(body.to(), body.file(), body.account(), caller());
         return new Message(rollbacks.rollback(checkDate(date), req));
+    }
+
+    /** The authenticated principal (the token's upn, preferred_username or sub). */
+    private String caller() {
+        return identity.getPrincipal().getName();
     }
 
     private Response control(String type, String date, String... allowed) {
@@ -141,6 +171,7 @@ public class DayResource {
     }
 
     private Response send(DayCommand command) {
+        LOG.infof("day %s: %s by %s (request %s)", command.date(), command.type(), caller(), command.requestId());
         commands.command(command); // acknowledged by the broker before the caller hears "accepted"
         return Response.accepted(new Accepted(command.date(), command.type(), command.requestId())).build();
     }

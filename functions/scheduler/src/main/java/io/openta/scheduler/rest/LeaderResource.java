@@ -1,5 +1,6 @@
 package io.openta.scheduler.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.openta.scheduler.repository.LeaderLease;
+import io.openta.scheduler.security.Roles;
 import io.openta.scheduler.service.Leadership;
 
 /** Who leads: served by every scheduler, leader or follower. */
@@ -32,6 +34,7 @@ public class LeaderResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "This scheduler's role and the leadership lease as it last read it")
     public LeaderView leader() {
         return new LeaderView(leadership.holder(), leadership.isLeader(), leadership.epoch(), leadership.lastSeen());

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.openta.register.MigrationFailure;
 import io.openta.register.RegisterMigration;
+import io.openta.scheduler.security.Roles;
 
 /**
  * Register migration through the API (spec v2 2.9), the same code as {@code ./openta migrate}: 200 with what was taken
@@ -42,6 +44,7 @@ public class RegisterResource {
 
     @POST
     @jakarta.ws.rs.Path("/migrate")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Take over a register from 05 files (only before any day; all or nothing)")
     public Response migrate(MigrateRequest request) throws SQLException {
         if (request == null || request.date() == null || request.inbox() == null) {
