@@ -161,6 +161,12 @@ OPENTA_ACCESS_DATA_ROOT: {{ .Values.files.mountPath | quote }}
 OPENTA_ACCESS_INBOX: {{ printf "%s/inbox" .Values.files.mountPath | quote }}
 OPENTA_ACCESS_OUTBOX: {{ printf "%s/outbox" .Values.files.mountPath | quote }}
 {{- end }}
+{{- with .Values.operatorAuth.issuer }}
+MP_JWT_VERIFY_ISSUER: {{ . | quote }}
+{{- end }}
+{{- with .Values.operatorAuth.publicKeyLocation }}
+MP_JWT_VERIFY_PUBLICKEY_LOCATION: {{ . | quote }}
+{{- end }}
 {{- range $k, $v := .Values.openta.extraEnv }}
 {{ $k }}: {{ $v | toString | quote }}
 {{- end }}
