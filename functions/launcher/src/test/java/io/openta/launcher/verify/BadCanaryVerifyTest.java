@@ -109,6 +109,8 @@ class BadCanaryVerifyTest {
                 String printed = out.toString(StandardCharsets.UTF_8);
                 assertEquals(VerifyCommand.MISMATCH, exit, printed);
                 assertTrue(printed.contains("(written by version " + VERSION + ", track canary)"), printed);
+                assertTrue(printed.contains("mismatches written by version " + VERSION + ", track canary: "
+                        + r2.mismatchCount()), printed);
                 System.out.printf("bad canary: day %s %d mismatches, day %s %d mismatches, all written by %s%n", DAY1,
                         r1.mismatchCount(), DAY2, r2.mismatchCount(), CANARY);
             }

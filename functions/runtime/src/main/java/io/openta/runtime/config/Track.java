@@ -18,10 +18,17 @@ public enum Track {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The track named {@code text} (case-insensitive), or an IllegalArgumentException whose message is one line. */
+    /**
+     * The track named {@code text} (case-insensitive), or an IllegalArgumentException whose message is one line. A
+     * blank value is stable: on Kubernetes OPENTA_TRACK comes from the pod's {@code openta.io/track} label, which a
+     * pod created outside a rollout update may not carry, and the downward API then gives an empty string.
+     */
     public static Track parse(String text) {
+        if (text == null || text.isBlank()) {
+            return STABLE;
+        }
         for (Track t : values()) {
-            if (t.id().equalsIgnoreCase(text == null ? "" : text.trim())) {
+            if (t.id().equalsIgnoreCase(text.trim())) {
                 return t;
             }
         }

@@ -11,6 +11,7 @@ class TrackTest {
         assertEquals(Track.STABLE, Track.parse("stable"));
         assertEquals(Track.CANARY, Track.parse("Canary"));
         assertEquals("canary", Track.CANARY.id());
+        assertEquals(Track.STABLE, Track.parse(""), "no label (downward API gives an empty value): stable");
     }
 
     @Test
