@@ -117,6 +117,23 @@ class BadCanaryVerifyTest {
         }
     }
 
+    /** A functions app told an unknown track (past serve's own check) does not start, and says why in one line. */
+    @Test
+    void anUnknownTrackStopsTheFunctionsApp() {
+        Path jar = FunctionsProcess.locateJar(System.getenv());
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "functions app not built: " + jar);
+        LocalCluster.Options options = LocalCluster.Options.embedded(work.resolve("data"))
+                .withHttp(0, Map.of("OPENTA_TRACK", "beta"));
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> LocalCluster.start(options).close());
+        StringBuilder why = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            why.append(t.getMessage()).append('\n');
+        }
+        assertTrue(why.toString().contains("cannot start: track 'beta' is not one of stable, canary (openta.track, "
+                + "env OPENTA_TRACK, serve --track)"), why.toString());
+    }
+
     /** The checks other than {@code allowed} found nothing: the wrong values agree across state and files. */
     private static void onlyChecks(VerifyReport r, String... allowed) {
         for (VerifyReport.Check c : r.checks()) {
