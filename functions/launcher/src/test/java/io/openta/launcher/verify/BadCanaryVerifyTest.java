@@ -66,6 +66,13 @@ class BadCanaryVerifyTest {
             DayOutcome d2 = cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), out2, e -> { });
             assertTrue(d2.completed(), d2.message());
 
+            // the task counters carry the version and track (Prometheus sorts the labels by name)
+            String metrics = new String(java.net.URI.create("http://127.0.0.1:" + cluster.functions().httpPort()
+                    + "/q/metrics").toURL().openStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openta_tasks_completed_total{")
+                    && l.contains("stage=\"clearing\"") && l.contains("track=\"canary\"")
+                    && l.contains("version=\"" + VERSION + "\"")), metrics);
+
             String[] database = cluster.database();
             try (Connection db = DriverManager.getConnection(database[0], database[1], database[2])) {
                 // every task of both days recorded who ran it
