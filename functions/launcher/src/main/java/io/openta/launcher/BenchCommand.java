@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
 /** {@code openta bench}: builds the v2 scale case of N accounts and clears its two days, timing each stage. */
 @Command(name = "bench", description = "Builds a case of N accounts in <data>/bench-N/ and clears its two days, "
         + "timing each stage; runs ../shared/bench/floor-v2.sql (or OPENTA_FLOOR_SQL) with psql on the same "
-        + "PostgreSQL, when both are there, to print each day beside its floor.")
+        + "PostgreSQL, when both are there, to print each day beside its floor.",
+        subcommands = FailoverBench.class)
 final class BenchCommand extends LauncherCommand {
-    @Option(names = "--accounts", required = true, paramLabel = "N", converter = Args.Accounts.class,
+    // required, but checked in call(): picocli would demand it of 'bench failover' too
+    @Option(names = "--accounts", paramLabel = "N", converter = Args.Accounts.class,
             description = "accounts in the case, at least " + BenchCase.DISTRIBUTORS)
-    int accounts;
+    Integer accounts;
     @Mixin
     Options.Data data;
     @Mixin
@@ -27,6 +29,9 @@ final class BenchCommand extends LauncherCommand {
 
     @Override
     public Integer call() throws UsageException {
+        if (accounts == null) {
+            throw new UsageException("missing required option --accounts for bench");
+        }
         if (accounts < BenchCase.DISTRIBUTORS) {
             throw new UsageException("--accounts must be at least " + BenchCase.DISTRIBUTORS);
         }

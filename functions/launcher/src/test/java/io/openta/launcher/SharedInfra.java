@@ -30,9 +30,16 @@ final class SharedInfra implements AutoCloseable {
         this.infra = infra;
     }
 
-    static SharedInfra start(Path work) throws Exception {
+    static SharedInfra start(Path work, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("infra", "--data", work.resolve("infra").toString()));
+        args.addAll(List.of(more));
         return new SharedInfra(work, ServeProcess.start(work.resolve("infra"), 0, Map.of(), "infra ready",
-                Duration.ofMinutes(2), "infra", "--data", work.resolve("infra").toString()));
+                Duration.ofMinutes(3), args));
+    }
+
+    /** The infra's data folder. */
+    Path infraData() {
+        return work.resolve("infra");
     }
 
     String dbUrl() {

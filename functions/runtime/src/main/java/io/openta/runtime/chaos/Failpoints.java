@@ -3,7 +3,6 @@ package io.openta.runtime.chaos;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,8 +21,8 @@ import io.quarkus.runtime.configuration.ConfigUtils;
  * <ul>
  * <li>{@code exit-after-commit-before-send[=STAGE]}: the scheduler halts right after a decision committed and before
  * it sends the tasks it decided (of STAGE, when given), once;</li>
- * <li>{@code sleep-in-task=STAGE:MILLIS}: the first task of STAGE this process runs sleeps MILLIS inside its
- * transaction;</li>
+ * <li>{@code sleep-in-task=STAGE:MILLIS[+STAGE:MILLIS...]}: the first task of each STAGE this process runs sleeps
+ * MILLIS inside its transaction;</li>
  * <li>{@code publish-file-delay=MILLIS}: the publisher waits MILLIS after each file it copies to the outbox.</li>
  * <li>{@code charge-plus-one-cent}: every purchase this process confirms is charged one cent more than the fee table
  * gives, its ConfirmedVol following from that Charge as the rule computes it (a wrong fee, consistent in the
@@ -44,7 +43,8 @@ public class Failpoints {
     public static final String RESIDUE_CENT_TO_WRONG_ACCOUNT = "residue-cent-to-wrong-account";
 
     private final Map<String, String> armed;
-    private final AtomicBoolean slept = new AtomicBoolean();
+    /** The stages whose first task has slept already. */
+    private final java.util.Set<String> slept = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Failpoints(@ConfigProperty(name = "openta.failpoints") Optional<String> spec) {
         this.armed = parse(spec.orElse(""));
@@ -89,15 +89,20 @@ public class Failpoints {
         }
     }
 
-    /** Sleeps in the first task of the armed stage (once per process). */
+    /** Sleeps in the first task of each armed stage (once per stage and process). */
     public void sleepInTask(String stage) {
         String arg = armed.get(SLEEP_IN_TASK);
-        if (arg == null || !arg.startsWith(stage + ":") || !slept.compareAndSet(false, true)) {
+        if (arg == null) {
             return;
         }
-        long ms = Long.parseLong(arg.substring(stage.length() + 1));
-        LOG.warnf("failpoint %s: a task of %s sleeps %d ms", SLEEP_IN_TASK, stage, ms);
-        pause(ms);
+        for (String one : arg.split("\\+")) {
+            if (one.startsWith(stage + ":") && slept.add(stage)) {
+                long ms = Long.parseLong(one.substring(stage.length() + 1));
+                LOG.warnf("failpoint %s: a task of %s sleeps %d ms", SLEEP_IN_TASK, stage, ms);
+                pause(ms);
+                return;
+            }
+        }
     }
 
     public void publishFileDelay() {

@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.Timer;
 import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.config.Track;
+import io.openta.runtime.db.DbRetry;
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Transactions;
 import io.openta.runtime.staging.Staging;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Transaction;
  * Runs shard tasks exactly once in effect. The task's row in {@code sched.task} is locked, the stage's work runs in
  * the same transaction, and the row is marked DONE before commit: a task delivered twice (redelivery after a crash,
  * a lease that expired while the first worker was slow) waits on the lock and then sees DONE. A crash before commit
- * leaves nothing behind, so the retry starts clean.
+ * leaves nothing behind, so the retry starts clean. A database lost under a task (a primary failing over) is not the
+ * task's failure: {@link DbRetry} runs it again on a new connection, without using up one of its attempts.
  */
 @ApplicationScoped
 public class TaskRunner {
@@ -38,9 +41,11 @@ public class TaskRunner {
     private final MeterRegistry metrics;
     private final Failpoints failpoints;
     private final Track track;
+    private final DbRetry retry;
 
     public TaskRunner(Pool pool, OpenTaConfig config, Staging staging, Instance<StageHandler> handlers,
-            MeterRegistry metrics, Failpoints failpoints) {
+            MeterRegistry metrics, Failpoints failpoints, DbRetry retry) {
+        this.retry = retry;
         this.pool = pool;
         this.config = config;
         this.staging = staging;
@@ -61,6 +66,23 @@ public class TaskRunner {
             return null;
         }
         Timer.Sample sample = Timer.start(metrics);
+        try {
+            // a task cut off by a lost database (the primary failing over) runs again here, on a new connection,
+            // rather than fail: its row says DONE if the cut-off commit made it
+            return retry.run(task.describe(), () -> once(task, handler, sample));
+        } catch (DayFailure e) {
+            count("openta.tasks.failed", task);
+            LOG.infof("%s: the day fails: %s", task.describe(), e.getMessage());
+            return TaskResult.failed(task, e.getMessage(), true);
+        } catch (RuntimeException e) {
+            count("openta.tasks.failed", task);
+            Throwable cause = e.getCause() != null && e.getClass() == RuntimeException.class ? e.getCause() : e;
+            LOG.errorf(cause, "%s failed", task.describe());
+            return TaskResult.failed(task, String.valueOf(cause), false);
+        }
+    }
+
+    private TaskResult once(TaskMessage task, StageHandler handler, Timer.Sample sample) {
         SqlConnection conn = pool.getConnectionAndAwait();
         try {
             Transaction tx = conn.beginAndAwait();
@@ -106,17 +128,8 @@ public class TaskRunner {
                 safeRollback(tx);
                 throw new RuntimeException(e);
             }
-        } catch (DayFailure e) {
-            count("openta.tasks.failed", task);
-            LOG.infof("%s: the day fails: %s", task.describe(), e.getMessage());
-            return TaskResult.failed(task, e.getMessage(), true);
-        } catch (RuntimeException e) {
-            count("openta.tasks.failed", task);
-            Throwable cause = e.getCause() != null && e.getClass() == RuntimeException.class ? e.getCause() : e;
-            LOG.errorf(cause, "%s failed", task.describe());
-            return TaskResult.failed(task, String.valueOf(cause), false);
         } finally {
-            conn.closeAndAwait();
+            Transactions.closeQuietly(conn);
         }
     }
 
