@@ -31,7 +31,8 @@ final class OperatorCommands {
      * Serves until stopped; {@code staging} (may be null: under the data folder) must be shared by all serves;
      * {@code zone} (may be null: the app's default) is the functions app's zone.
      */
-    int serve(LocalCluster.Options options, int port, Path inbox, Path outbox, Path staging, String zone) {
+    int serve(LocalCluster.Options options, int port, Path inbox, Path outbox, Path staging, String zone,
+            Map<String, String> release) {
         Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX",
                 outbox.toString(), "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
         if (staging != null) {
@@ -44,6 +45,7 @@ final class OperatorCommands {
         if (sharedKeys != null) {
             env.put("OPENTA_AUTH_DIR", sharedKeys); // serve processes on one infra accept the same tokens
         }
+        env.putAll(release);   // OPENTA_TRACK, OPENTA_VERSION when given
         LocalCluster.Options o = options.withHttp(port, env);
         CountDownLatch stopped = new CountDownLatch(1);
         try {

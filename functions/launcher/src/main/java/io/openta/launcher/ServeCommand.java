@@ -1,7 +1,9 @@
 package io.openta.launcher;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,12 @@ final class ServeCommand extends LauncherCommand {
             + "default a): the primary zone a runs 80 % of the shard tasks (env OPENTA_ZONES_PRIMARY_SHARE), zone b "
             + "the rest, a lone zone all of them")
     String zone;
+    @Option(names = "--track", paramLabel = "TRACK", description = "the release track this process runs on, stable "
+            + "or canary (env OPENTA_TRACK, default stable): recorded with every task it runs and on its task metrics")
+    String track;
+    @Option(names = "--version", paramLabel = "X", description = "the version this process reports (env "
+            + "OPENTA_VERSION, default the build's version): recorded with every task it runs and on its task metrics")
+    String version;
     @Mixin
     Options.Cluster cluster;
     @Mixin
@@ -46,7 +54,20 @@ final class ServeCommand extends LauncherCommand {
             throw new UsageException("--zone '" + z + "' is not one of the known zones " + String.join(",", zones)
                     + " (OPENTA_ZONES_KNOWN)");
         }
-        return operators().serve(options, port, inbox, outbox, stagingDir, z);
+        String t = orEnv(track, "OPENTA_TRACK");
+        if (t != null && !List.of("stable", "canary").contains(t.toLowerCase(java.util.Locale.ROOT))) {
+            // the functions app refuses it too (TrackCheck); here it costs no app start
+            throw new UsageException("--track '" + t + "' is not one of stable, canary (OPENTA_TRACK)");
+        }
+        Map<String, String> release = new LinkedHashMap<>();
+        if (t != null) {
+            release.put("OPENTA_TRACK", t);
+        }
+        String v = orEnv(version, "OPENTA_VERSION");
+        if (v != null) {
+            release.put("OPENTA_VERSION", v);
+        }
+        return operators().serve(options, port, inbox, outbox, stagingDir, z, release);
     }
 
     private Path stagingFromEnv() throws UsageException {

@@ -29,6 +29,8 @@ class InfraServeArgsTest {
                 tmp.resolve("out").toString(), "--db-url", "postgres://h/db");
         assertUsage("--zone 'c' is not one of the known zones a,b (OPENTA_ZONES_KNOWN)", "serve", "--inbox",
                 in.toString(), "--outbox", tmp.resolve("out").toString(), "--zone", "c");
+        assertUsage("--track 'beta' is not one of stable, canary (OPENTA_TRACK)", "serve", "--inbox",
+                in.toString(), "--outbox", tmp.resolve("out").toString(), "--track", "beta");
     }
 
     @Test

@@ -63,8 +63,9 @@ final class ConfirmationChecks {
         db.query("SELECT fund_code, nav FROM clr.quote WHERE biz_date = :d",
                 rs -> navs.put(ByteText.rtrim(rs.getString(1)), rs.getBigDecimal(2)));
         FeeTable fees = FeeTable.of(db);
+        Writers writers = Writers.load(db);
         db.query("""
-                SELECT t.batch, t.sender, t.record_no, t.serial, t.business_code AS app_code, t.fund_code,
+                SELECT t.batch, t.sender, t.record_no, t.serial, t.business_code AS app_code, t.fund_code, c.slot,
                   c.business_code, c.return_code, c.app_amount, c.app_vol, c.cfm_amount, c.cfm_vol, c.charge, c.nav,
                   c.rate_fee
                 FROM trd.trade_app t JOIN trd.trade_cfm c ON c.biz_date = t.biz_date AND c.batch = t.batch
@@ -72,22 +73,24 @@ final class ConfirmationChecks {
                 WHERE t.biz_date = :d ORDER BY t.batch, t.sender, t.record_no""", rs -> {
             String serial = rs.getString("serial");
             String rec = tradeRecord(rs) + " serial '" + Labels.readable(ByteText.rtrim(serial)) + "'";
+            // a wrong value is named with the version and track of the clearing task that wrote the row
+            VerifyReport.Writer w = writers.ofConfirmation(rs.getString("batch"), rs.getInt("slot"));
             String code = rs.getString("return_code").trim();
             String business = ByteText.rtrim(rs.getString("business_code"));
             String wantBusiness = ByteText.rtrim(ExpectedRecords.confirmationCode(rs.getString("app_code")));
             if (!business.equals(wantBusiness)) {
                 report.mismatch(C, TABLE, rec, "BusinessCode " + wantBusiness + " (the application's "
                         + Labels.show(rs.getString("app_code")) + " with its first character replaced by 1)",
-                        "BusinessCode " + business);
+                        "BusinessCode " + business, w);
             }
             boolean serialOk = ByteText.lettersAndDigits(serial);
             if (!serialOk != "0139".equals(code)) {
                 report.mismatch(C, TABLE, rec, serialOk ? "not 0139 (the serial is ASCII letters and digits)"
-                        : "return code 0139 (the serial is empty or not ASCII letters and digits)", code);
+                        : "return code 0139 (the serial is empty or not ASCII letters and digits)", code, w);
             }
             String fund = ByteText.rtrim(rs.getString("fund_code"));
             BigDecimal nav = catalogue.contains(fund) ? navs.getOrDefault(fund, BigDecimal.ZERO) : BigDecimal.ZERO;
-            check(rec, "NAV", nav, rs.getBigDecimal("nav"), catalogue.contains(fund) ? "the NAV of " + fund + " on "
+            check(w, rec, "NAV", nav, rs.getBigDecimal("nav"), catalogue.contains(fund) ? "the NAV of " + fund + " on "
                     + day.date() : "0: " + Labels.show(fund) + " is not in the catalogue");
             BigDecimal amount = rs.getBigDecimal("cfm_amount");
             BigDecimal vol = rs.getBigDecimal("cfm_vol");
@@ -95,10 +98,10 @@ final class ConfirmationChecks {
             BigDecimal rateFee = rs.getBigDecimal("rate_fee");
             if (!"0000".equals(code)) {
                 String why = "refused " + code;
-                check(rec, "ConfirmedAmount", BigDecimal.ZERO, amount, why);
-                check(rec, "ConfirmedVol", BigDecimal.ZERO, vol, why);
-                check(rec, "Charge", BigDecimal.ZERO, charge, why);
-                check(rec, "RateFee", BigDecimal.ZERO, rateFee, why);
+                check(w, rec, "ConfirmedAmount", BigDecimal.ZERO, amount, why);
+                check(w, rec, "ConfirmedVol", BigDecimal.ZERO, vol, why);
+                check(w, rec, "Charge", BigDecimal.ZERO, charge, why);
+                check(w, rec, "RateFee", BigDecimal.ZERO, rateFee, why);
                 return;
             }
             if (nav.signum() == 0) {
@@ -107,31 +110,32 @@ final class ConfirmationChecks {
             if (business.equals("122")) {
                 BigDecimal x = rs.getBigDecimal("app_amount");
                 FeeTable.Fee fee = fees.fee(fund, "122", x);
-                check(rec, "Charge", fee.charge(), charge, fee.how() + " on " + x.toPlainString());
-                check(rec, "RateFee", fee.rateFee(), rateFee, fee.how());
-                check(rec, "ConfirmedAmount", x, amount, "the ApplicationAmount");
-                check(rec, "ConfirmedVol", x.subtract(charge).divide(nav, 2, RoundingMode.DOWN), vol,
+                check(w, rec, "Charge", fee.charge(), charge, fee.how() + " on " + x.toPlainString());
+                check(w, rec, "RateFee", fee.rateFee(), rateFee, fee.how());
+                check(w, rec, "ConfirmedAmount", x, amount, "the ApplicationAmount");
+                check(w, rec, "ConfirmedVol", x.subtract(charge).divide(nav, 2, RoundingMode.DOWN), vol,
                         "(ApplicationAmount - Charge) / NAV rounded down");
             } else if (business.equals("124")) {
                 BigDecimal appVol = rs.getBigDecimal("app_vol");
                 BigDecimal gross = appVol.multiply(nav).setScale(2, RoundingMode.HALF_UP);
                 FeeTable.Fee fee = fees.fee(fund, "124", gross);
-                check(rec, "Charge", fee.charge(), charge, fee.how() + " on the gross " + gross.toPlainString());
-                check(rec, "RateFee", fee.rateFee(), rateFee, fee.how());
-                check(rec, "ConfirmedVol", appVol, vol, "the ApplicationVol");
-                check(rec, "ConfirmedAmount", gross.subtract(charge), amount, "gross "
+                check(w, rec, "Charge", fee.charge(), charge, fee.how() + " on the gross " + gross.toPlainString());
+                check(w, rec, "RateFee", fee.rateFee(), rateFee, fee.how());
+                check(w, rec, "ConfirmedVol", appVol, vol, "the ApplicationVol");
+                check(w, rec, "ConfirmedAmount", gross.subtract(charge), amount, "gross "
                         + gross.toPlainString() + " - Charge");
             } else {
                 report.mismatch(C, TABLE, rec, "a refusal (only 122 and 124 confirm 0000)", "0000 for "
-                        + business);
+                        + business, w);
             }
         });
     }
 
-    private void check(String rec, String field, BigDecimal want, BigDecimal got, String why) {
+    private void check(VerifyReport.Writer w, String rec, String field, BigDecimal want, BigDecimal got,
+            String why) {
         if (got == null || want.compareTo(got) != 0) {
             report.mismatch(C, TABLE, rec, field + " " + Labels.plain(want) + " (" + why + ")",
-                    field + " " + Labels.plain(got));
+                    field + " " + Labels.plain(got), w);
         }
     }
 }

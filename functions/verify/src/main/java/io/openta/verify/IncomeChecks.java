@@ -57,8 +57,9 @@ final class IncomeChecks {
             }
             cents.put(fund, r.subtract(rs.getBigDecimal("s_base")).movePointRight(2).abs().longValue());
         });
+        Writers writers = Writers.load(day.db());
         day.db().query("WITH " + StateSql.STATE + """
-                 SELECT i.ta_account_id, i.fund_code, i.distributor, i.eligible, i.raw, i.base, i.income,
+                 SELECT i.ta_account_id, i.fund_code, i.distributor, i.eligible, i.raw, i.base, i.income, i.slot,
                   q.income_per_10k AS u, s.start_d, s.distributor AS position_distributor,
                   row_number() OVER (PARTITION BY i.fund_code ORDER BY abs(i.raw - i.base) DESC, i.eligible DESC,
                     i.ta_account_id) AS rank
@@ -69,6 +70,8 @@ final class IncomeChecks {
             report.records(C, 1);
             String fund = rs.getString("fund_code");
             String rec = Labels.position(rs.getString("ta_account_id"), fund);
+            // a wrong row is named with the version and track of the profit task (step income) that wrote it
+            VerifyReport.Writer w = writers.ofIncome(rs.getInt("slot"));
             BigDecimal e = rs.getBigDecimal("eligible");
             BigDecimal raw = rs.getBigDecimal("raw");
             BigDecimal base = rs.getBigDecimal("base");
@@ -76,27 +79,27 @@ final class IncomeChecks {
             BigDecimal u = rs.getBigDecimal("u");
             BigDecimal start = rs.getBigDecimal("start_d");
             if (e.signum() <= 0) {
-                report.mismatch(C, TABLE, rec, "eligible > 0", Labels.plain(e));
+                report.mismatch(C, TABLE, rec, "eligible > 0", Labels.plain(e), w);
             }
             if (start != null && start.compareTo(e) != 0) {
                 report.mismatch(C, TABLE, rec, "eligible = shares before " + date + " = " + Labels.plain(start),
-                        Labels.plain(e));
+                        Labels.plain(e), w);
             }
             if (start != null && !rs.getString("position_distributor").equals(rs.getString("distributor"))) {
                 report.mismatch(C, TABLE, rec, "distributor " + rs.getString("position_distributor"),
-                        rs.getString("distributor"));
+                        rs.getString("distributor"), w);
             }
             if (u != null) {
                 BigDecimal expectedRaw = e.multiply(u).movePointLeft(4);
                 if (expectedRaw.compareTo(raw) != 0) {
                     report.mismatch(C, TABLE, rec, "raw = " + Labels.plain(e) + " x " + Labels.plain(u)
-                            + " / 10000 = " + Labels.plain(expectedRaw), Labels.plain(raw));
+                            + " / 10000 = " + Labels.plain(expectedRaw), Labels.plain(raw), w);
                 }
             }
             BigDecimal truncated = raw.setScale(2, RoundingMode.DOWN);
             if (truncated.compareTo(base) != 0) {
                 report.mismatch(C, TABLE, rec, "base = raw truncated = " + Labels.plain(truncated),
-                        Labels.plain(base));
+                        Labels.plain(base), w);
             }
             int sign = u != null ? u.signum() : raw.signum();
             BigDecimal withCent = base.add(CENT.multiply(BigDecimal.valueOf(sign)));
@@ -104,7 +107,7 @@ final class IncomeChecks {
             boolean cent = sign != 0 && income.compareTo(withCent) == 0;
             if (!plainBase && !cent) {
                 report.mismatch(C, TABLE, rec, "income = base " + Labels.plain(base)
-                        + (sign != 0 ? " or " + Labels.plain(withCent) : ""), Labels.plain(income));
+                        + (sign != 0 ? " or " + Labels.plain(withCent) : ""), Labels.plain(income), w);
             } else {
                 long k = cents.getOrDefault(fund, 0L);
                 boolean due = rs.getLong("rank") <= k;
@@ -112,7 +115,7 @@ final class IncomeChecks {
                     report.mismatch(C, TABLE, rec, due ? "the residue cent (place " + rs.getLong("rank") + " of "
                             + k + " by |raw - base|, e, TAAccountID): income " + Labels.plain(withCent)
                             : "no residue cent (place " + rs.getLong("rank") + ", only " + k + " cents): income "
-                            + Labels.plain(base), Labels.plain(income));
+                            + Labels.plain(base), Labels.plain(income), w);
                 }
             }
         });

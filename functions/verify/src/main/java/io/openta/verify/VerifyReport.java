@@ -38,6 +38,22 @@ public final class VerifyReport {
     }
 
     /**
+     * The version and release track recorded by the task that wrote a record ({@code sched.task_execution}).
+     *
+     * @param version e.g. {@code 1.0.0-SNAPSHOT}, or null when the task recorded none
+     * @param track   {@code stable} or {@code canary}, or null when the task recorded none
+     */
+    public record Writer(String version, String track) {
+        /** The writer of mismatches that cannot be tied to a task (files, positions, rows of an older schema). */
+        public static final Writer UNATTRIBUTED = new Writer("unattributed", "unattributed");
+
+        @Override
+        public String toString() {
+            return "version " + version + ", track " + track;
+        }
+    }
+
+    /**
      * One disagreement.
      *
      * @param check    the check that found it
@@ -46,12 +62,18 @@ public final class VerifyReport {
      *                 {@code record 3}, or the fund / file as a whole
      * @param expected what the state (or the rule) says
      * @param found    what is there
+     * @param writer   who wrote the record, {@link Writer#UNATTRIBUTED} when no task can be named
      */
-    public record Mismatch(String check, String where, String record, String expected, String found) {
+    public record Mismatch(String check, String where, String record, String expected, String found, Writer writer) {
+        public Mismatch(String check, String where, String record, String expected, String found) {
+            this(check, where, record, expected, found, Writer.UNATTRIBUTED);
+        }
+
         @Override
         public String toString() {
             return "[" + check + "] " + where + (record == null || record.isEmpty() ? "" : ", " + record)
-                    + ": expected " + expected + ", found " + found;
+                    + ": expected " + expected + ", found " + found
+                    + (writer == Writer.UNATTRIBUTED ? "" : " (written by " + writer + ")");
         }
     }
 
@@ -62,6 +84,7 @@ public final class VerifyReport {
     private final List<Mismatch> mismatches = new ArrayList<>();
     private final Map<String, Integer> kept = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<Writer, Long> byWriter = new LinkedHashMap<>();
 
     VerifyReport(String date, String outbox) {
         this.date = date;
@@ -78,10 +101,17 @@ public final class VerifyReport {
     }
 
     void mismatch(String check, String where, String record, Object expected, Object found) {
+        mismatch(check, where, record, expected, found, null);
+    }
+
+    /** A mismatch in a record {@code writer} wrote (null: unattributed). */
+    void mismatch(String check, String where, String record, Object expected, Object found, Writer writer) {
+        Writer w = writer == null ? Writer.UNATTRIBUTED : writer;
         counts.computeIfAbsent(check, k -> new long[2])[1]++;
+        byWriter.merge(w, 1L, Long::sum);
         int k = kept.merge(check, 1, Integer::sum);
         if (k <= MAX_KEPT_PER_CHECK) {
-            mismatches.add(new Mismatch(check, where, record, String.valueOf(expected), String.valueOf(found)));
+            mismatches.add(new Mismatch(check, where, record, String.valueOf(expected), String.valueOf(found), w));
         }
     }
 
@@ -120,6 +150,14 @@ public final class VerifyReport {
     /** Every mismatch found, kept or not. */
     public long mismatchCount() {
         return counts.values().stream().mapToLong(c -> c[1]).sum();
+    }
+
+    /**
+     * Every mismatch found (kept or not), by the version and track that wrote its record; those no task can be named
+     * for under {@link Writer#UNATTRIBUTED}. Sums to {@link #mismatchCount()}.
+     */
+    public Map<Writer, Long> mismatchesByWriter() {
+        return Collections.unmodifiableMap(byWriter);
     }
 
     /** Remarks that are not mismatches (e.g. the day is not the latest cleared one). */

@@ -58,22 +58,34 @@ public final class TradeRules {
      */
     public static Confirmation confirm(String businessCode, String amountText, String volText, FundTerms fund,
             PositionBook book) {
+        return confirm(businessCode, amountText, volText, fund, book, BigDecimal.ZERO);
+    }
+
+    /**
+     * As {@link #confirm(String, String, String, FundTerms, PositionBook)}, with {@code purchaseChargeBias} added to
+     * every purchase's fee before the rest of the rule runs on it. Only the {@code charge-plus-one-cent} failpoint
+     * passes anything but zero: a wrong fee whose ConfirmedVol still follows from it, as a miscoded fee would.
+     */
+    public static Confirmation confirm(String businessCode, String amountText, String volText, FundTerms fund,
+            PositionBook book, BigDecimal purchaseChargeBias) {
         boolean purchase = PURCHASE.equals(businessCode);
         String refusal = statusCode(fund.status(), purchase);
         if (refusal != null) {
             return refuse(refusal, amountText, volText);
         }
-        return purchase ? purchase(amountText, volText, fund, book) : redemption(amountText, volText, fund, book);
+        return purchase ? purchase(amountText, volText, fund, book, purchaseChargeBias)
+                : redemption(amountText, volText, fund, book);
     }
 
-    private static Confirmation purchase(String amountText, String volText, FundTerms fund, PositionBook book) {
+    private static Confirmation purchase(String amountText, String volText, FundTerms fund, PositionBook book,
+            BigDecimal chargeBias) {
         Optional<BigDecimal> parsed = OfdNumbers.parse(amountText, AMOUNT);
         if (parsed.isEmpty() || parsed.get().signum() <= 0) {
             return refuse(BAD_AMOUNT, amountText, volText);
         }
         BigDecimal amount = parsed.get();
         FeeTable.Fee fee = fund.purchaseFees().purchaseFee(amount);
-        BigDecimal charge = fee.charge();
+        BigDecimal charge = fee.charge().add(chargeBias);
         BigDecimal vol = amount.subtract(charge).divide(fund.nav(), 2, RoundingMode.DOWN);
         if (vol.signum() <= 0) {
             return refuse(ZERO_VOLUME, amountText, volText);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.openta.clearing.repository.AccountOpening;
 import io.openta.model.events.Stage;
+import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.task.StageHandler;
 import io.openta.runtime.task.TaskContext;
 import io.openta.trade.repository.TradeBatchClearing;
@@ -18,6 +19,12 @@ import io.openta.trade.repository.TradeRouting;
 public class ClearingHandler implements StageHandler {
     public static final String MAIN_BATCH = "000";
 
+    private final Failpoints failpoints;
+
+    public ClearingHandler(Failpoints failpoints) {
+        this.failpoints = failpoints;
+    }
+
     @Override
     public Stage stage() {
         return Stage.CLEARING;
@@ -29,8 +36,14 @@ public class ClearingHandler implements StageHandler {
             case "accounts" -> AccountOpening.open(ctx.sql(), ctx.date());
             case "route" -> TradeRouting.route(ctx.sql(), ctx.date(), MAIN_BATCH);
             case "trades" -> TradeBatchClearing.clearShard(ctx.sql(), ctx.date(), MAIN_BATCH, ctx.slotFrom(),
-                    ctx.slotTo());
+                    ctx.slotTo(), purchaseChargeBias());
             default -> throw new IllegalArgumentException("clearing has no step " + ctx.step());
         };
+    }
+
+    /** The Charge added to every purchase: a cent under the charge-plus-one-cent failpoint, else nothing. */
+    private java.math.BigDecimal purchaseChargeBias() {
+        return failpoints.armed(Failpoints.CHARGE_PLUS_ONE_CENT) ? new java.math.BigDecimal("0.01")
+                : java.math.BigDecimal.ZERO;
     }
 }

@@ -121,6 +121,11 @@ public final class VerifyCommand {
         for (VerifyReport.Mismatch m : r.mismatches()) {
             out.println("  MISMATCH " + m);
         }
+        if (!r.ok()) {
+            // who wrote the wrong records (the version and track recorded by the writing task), e.g. a canary
+            r.mismatchesByWriter().forEach((w, n) -> out.println("  mismatches written by "
+                    + (w == VerifyReport.Writer.UNATTRIBUTED ? "no recorded task" : w) + ": " + n));
+        }
         long kept = r.mismatches().size();
         if (kept < r.mismatchCount()) {
             out.println("  ... and " + (r.mismatchCount() - kept) + " more mismatches not shown");

@@ -35,10 +35,40 @@ public final class IncomeAllocation {
                     f ON f.fund_code = p.fund_code AND f.fund_type = '04'
                   WHERE p.e > 0 OFFSET 0) r""";
 
+    /**
+     * Which end of the ranking the residue cents go to. {@link #FIRST} is the rule; {@link #LAST} exists only for
+     * the {@code residue-cent-to-wrong-account} failpoint (the same number of cents, to the wrong positions).
+     */
+    public enum ResidueOrder {
+        FIRST("diff DESC, e_cents DESC, ta_account_id", ">", "<="),
+        LAST("diff, e_cents, ta_account_id DESC", "<", ">=");
+
+        private final String orderBy;
+        private final String before;
+        private final String upTo;
+
+        ResidueOrder(String orderBy, String before, String upTo) {
+            this.orderBy = orderBy;
+            this.before = before;
+            this.upTo = upTo;
+        }
+
+        /** True for a position ranked no later than the fund's last cent position f.last_*. */
+        String gets() {
+            return "(e.diff " + before + " f.last_diff OR (e.diff = f.last_diff AND (e.e " + before
+                    + " f.last_eligible OR (e.e = f.last_eligible AND e.ta_account_id " + upTo
+                    + " f.last_account))))";
+        }
+    }
+
     private IncomeAllocation() {
     }
 
     public static long fundTotals(Sql sql, String date) {
+        return fundTotals(sql, date, ResidueOrder.FIRST);
+    }
+
+    public static long fundTotals(Sql sql, String date, ResidueOrder order) {
         // the first single task after clearing: statistics for what the clearing shards wrote (the exports join it)
         Statistics.refresh(sql, "trd.trade_cfm", "clr.position_move", "clr.position");
         // ranking every earner of a fund is one sort of up to millions of rows: let it stay in memory
@@ -54,20 +84,23 @@ public final class IncomeAllocation {
                 FROM clr.income_fund k CROSS JOIN LATERAL (
                   SELECT diff, e, ta_account_id FROM (""" + EARNERS + """
                   ) e WHERE e.fund_code = k.fund_code
-                  ORDER BY diff DESC, e_cents DESC, ta_account_id OFFSET k.cents - 1 LIMIT 1) l
+                  ORDER BY""" + " " + order.orderBy + """
+                   OFFSET k.cents - 1 LIMIT 1) l
                 WHERE f.biz_date = $1 AND k.biz_date = $1 AND f.fund_code = k.fund_code AND k.cents > 0""",
                 date, 0, 1024);
     }
 
     public static long income(Sql sql, String date, int slotFrom, int slotTo) {
+        return income(sql, date, slotFrom, slotTo, ResidueOrder.FIRST);
+    }
+
+    public static long income(Sql sql, String date, int slotFrom, int slotTo, ResidueOrder order) {
         sql.update("DELETE FROM clr.income WHERE biz_date = $1 AND slot >= $2 AND slot < $3", date, slotFrom, slotTo);
         return sql.update("""
                 INSERT INTO clr.income (biz_date, slot, ta_account_id, fund_code, distributor, txn_account_id, eligible,
                   raw, base, income)
                 SELECT $1, e.slot, e.ta_account_id, e.fund_code, e.distributor, e.txn_account_id, e.e, e.raw, e.base,
-                  e.base + CASE WHEN f.cents > 0 AND (e.diff > f.last_diff
-                      OR (e.diff = f.last_diff AND (e.e > f.last_eligible
-                        OR (e.e = f.last_eligible AND e.ta_account_id <= f.last_account))))
+                  e.base + CASE WHEN f.cents > 0 AND""" + " " + order.gets() + """
                     THEN sign(e.u) * 0.01 ELSE 0 END
                 FROM (""" + EARNERS + """
                 ) e JOIN clr.income_fund f ON f.biz_date = $1 AND f.fund_code = e.fund_code""",

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.openta.model.events.Stage;
 import io.openta.profit.repository.IncomeAllocation;
+import io.openta.profit.repository.IncomeAllocation.ResidueOrder;
+import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.task.StageHandler;
 import io.openta.runtime.task.TaskContext;
 
@@ -13,6 +15,11 @@ import io.openta.runtime.task.TaskContext;
  */
 @ApplicationScoped
 public class ProfitHandler implements StageHandler {
+    private final Failpoints failpoints;
+
+    public ProfitHandler(Failpoints failpoints) {
+        this.failpoints = failpoints;
+    }
 
     @Override
     public Stage stage() {
@@ -22,9 +29,15 @@ public class ProfitHandler implements StageHandler {
     @Override
     public long execute(TaskContext ctx) {
         return switch (ctx.step()) {
-            case "totals" -> IncomeAllocation.fundTotals(ctx.sql(), ctx.date());
-            case "income" -> IncomeAllocation.income(ctx.sql(), ctx.date(), ctx.slotFrom(), ctx.slotTo());
+            case "totals" -> IncomeAllocation.fundTotals(ctx.sql(), ctx.date(), residueOrder());
+            case "income" -> IncomeAllocation.income(ctx.sql(), ctx.date(), ctx.slotFrom(), ctx.slotTo(),
+                    residueOrder());
             default -> throw new IllegalArgumentException("profit has no step " + ctx.step());
         };
+    }
+
+    /** The rule's order, unless the residue-cent-to-wrong-account failpoint is armed in this process. */
+    private ResidueOrder residueOrder() {
+        return failpoints.armed(Failpoints.RESIDUE_CENT_TO_WRONG_ACCOUNT) ? ResidueOrder.LAST : ResidueOrder.FIRST;
     }
 }

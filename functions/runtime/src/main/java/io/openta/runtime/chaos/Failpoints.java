@@ -24,7 +24,13 @@ import io.quarkus.runtime.configuration.ConfigUtils;
  * <li>{@code sleep-in-task=STAGE:MILLIS[+STAGE:MILLIS...]}: the first task of each STAGE this process runs sleeps
  * MILLIS inside its transaction;</li>
  * <li>{@code publish-file-delay=MILLIS}: the publisher waits MILLIS after each file it copies to the outbox.</li>
+ * <li>{@code charge-plus-one-cent}: every purchase this process confirms is charged one cent more than the fee table
+ * gives, its ConfirmedVol following from that Charge as the rule computes it (a wrong fee, consistent in the
+ * database and the files: what only a recomputing verify catches);</li>
+ * <li>{@code residue-cent-to-wrong-account}: the residue cents of money-market income go to the last positions in
+ * the ranking instead of the first (Σ income stays right, the accounts are wrong).</li>
  * </ul>
+ * The last two make a "bad canary": the same build with a failpoint on.
  */
 @ApplicationScoped
 public class Failpoints {
@@ -33,6 +39,8 @@ public class Failpoints {
     public static final String EXIT_AFTER_COMMIT = "exit-after-commit-before-send";
     public static final String SLEEP_IN_TASK = "sleep-in-task";
     public static final String PUBLISH_FILE_DELAY = "publish-file-delay";
+    public static final String CHARGE_PLUS_ONE_CENT = "charge-plus-one-cent";
+    public static final String RESIDUE_CENT_TO_WRONG_ACCOUNT = "residue-cent-to-wrong-account";
 
     private final Map<String, String> armed;
     /** The stages whose first task has slept already. */

@@ -28,6 +28,20 @@ public interface OpenTaConfig {
     @WithDefault("a")
     String zone();
 
+    /**
+     * The version this process runs (openta.version, env OPENTA_VERSION): by default the build's project version
+     * (quarkus.application.version, set in the runtime's microprofile-config.properties). Recorded with every task.
+     */
+    @WithDefault("unknown")
+    String version();
+
+    /**
+     * The release track this process runs on, {@code stable} or {@code canary} (openta.track, env OPENTA_TRACK);
+     * checked at start by {@link TrackCheck} and read with {@link Track#parse}.
+     */
+    @WithDefault("stable")
+    String track();
+
     /** The zones of a dual-active deployment and how the shard tasks are split between them. */
     Zones zones();
 

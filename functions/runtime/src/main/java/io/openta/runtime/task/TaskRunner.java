@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
+import io.openta.runtime.config.Track;
 import io.openta.runtime.db.DbRetry;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Transactions;
@@ -39,6 +40,7 @@ public class TaskRunner {
     private final Map<String, StageHandler> handlers;
     private final MeterRegistry metrics;
     private final Failpoints failpoints;
+    private final Track track;
     private final DbRetry retry;
 
     public TaskRunner(Pool pool, OpenTaConfig config, Staging staging, Instance<StageHandler> handlers,
@@ -50,6 +52,7 @@ public class TaskRunner {
         this.handlers = handlers.stream().collect(Collectors.toMap(h -> h.stage().id(), Function.identity()));
         this.metrics = metrics;
         this.failpoints = failpoints;
+        this.track = Track.parse(config.track());   // TrackCheck refuses the start before a task could come
     }
 
     public boolean handles(String stage) {
@@ -68,11 +71,11 @@ public class TaskRunner {
             // rather than fail: its row says DONE if the cut-off commit made it
             return retry.run(task.describe(), () -> once(task, handler, sample));
         } catch (DayFailure e) {
-            metrics.counter("openta.tasks.failed", "stage", task.stage()).increment();
+            count("openta.tasks.failed", task);
             LOG.infof("%s: the day fails: %s", task.describe(), e.getMessage());
             return TaskResult.failed(task, e.getMessage(), true);
         } catch (RuntimeException e) {
-            metrics.counter("openta.tasks.failed", "stage", task.stage()).increment();
+            count("openta.tasks.failed", task);
             Throwable cause = e.getCause() != null && e.getClass() == RuntimeException.class ? e.getCause() : e;
             LOG.errorf(cause, "%s failed", task.describe());
             return TaskResult.failed(task, String.valueOf(cause), false);
@@ -106,13 +109,15 @@ public class TaskRunner {
                         WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4""",
                         task.date(), task.stage(), task.step(), task.shard(), records);
                 // one row per commit of a task's work: the failure tests count these to prove no effect twice,
-                // and the zone tests read from it which zone ran the task
+                // the zone tests read from it which zone ran the task, and verify attributes a wrong row to the
+                // version and track of the task that wrote it
                 sql.update("""
-                        INSERT INTO sched.task_execution (biz_date, stage, step, shard, attempt, records, zone)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7)""", task.date(), task.stage(), task.step(), task.shard(),
-                        task.attempt(), records, config.zone());
+                        INSERT INTO sched.task_execution (biz_date, stage, step, shard, attempt, records, zone,
+                          version, track)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""", task.date(), task.stage(), task.step(),
+                        task.shard(), task.attempt(), records, config.zone(), config.version(), track.id());
                 tx.commitAndAwait();
-                metrics.counter("openta.tasks.completed", "stage", task.stage()).increment();
+                count("openta.tasks.completed", task);
                 long nanos = sample.stop(metrics.timer("openta.task.duration", "stage", task.stage()));
                 LOG.infof("%s: %d records in %d ms", task.describe(), records, nanos / 1_000_000);
                 return TaskResult.done(task, records);
@@ -126,6 +131,11 @@ public class TaskRunner {
         } finally {
             Transactions.closeQuietly(conn);
         }
+    }
+
+    /** The task counters carry this process's version and track, so a release compares canary with stable. */
+    private void count(String name, TaskMessage task) {
+        metrics.counter(name, "stage", task.stage(), "version", config.version(), "track", track.id()).increment();
     }
 
     private static void safeRollback(Transaction tx) {

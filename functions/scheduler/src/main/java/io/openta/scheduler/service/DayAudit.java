@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.verify.DayVerifier;
@@ -22,8 +21,9 @@ import io.openta.verify.VerifyReport;
 
 /**
  * Proves each completed day record by record (the independent {@link DayVerifier}, as {@code ./openta verify} does)
- * and counts what it finds in {@code openta_verify_mismatches_total}: the metric the release analysis watches, so a
- * canary that clears wrongly is stopped. Runs after the day's files went out, off the scheduler's thread.
+ * and counts what it finds in {@code openta_verify_mismatches_total{version, track}} ({@link VerifyMetric}: a day's
+ * first result only, each mismatch under the version and track of the task that wrote its record). Runs after the
+ * day's files went out, off the scheduler's thread.
  */
 @ApplicationScoped
 public class DayAudit {
@@ -32,8 +32,7 @@ public class DayAudit {
     private final DataSource db;
     private final OpenTaConfig config;
     private final SchedulerConfig scheduling;
-    private final Counter mismatches;
-    private final Counter runs;
+    private final VerifyMetric metric;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "openta-day-audit");
         t.setDaemon(true);
@@ -44,8 +43,7 @@ public class DayAudit {
         this.db = db;
         this.config = config;
         this.scheduling = scheduling;
-        this.mismatches = metrics.counter("openta.verify.mismatches");
-        this.runs = metrics.counter("openta.verify.runs");
+        this.metric = new VerifyMetric(metrics);
     }
 
     /** A summary an API can return. */
@@ -56,8 +54,7 @@ public class DayAudit {
     public Result verify(String date, Path outbox) {
         try (Connection c = db.getConnection()) {
             VerifyReport report = new DayVerifier().verify(c, date, outbox, config.taCode());
-            runs.increment();
-            mismatches.increment(report.mismatchCount());
+            metric.record(date, report.mismatchesByWriter());
             List<VerifyReport.Mismatch> shown = report.mismatches();
             return new Result(date, report.ok(), report.checks(), shown.subList(0, Math.min(100, shown.size())),
                     report.notes());

@@ -3,6 +3,7 @@ package io.openta.secondary.service;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.openta.model.events.Stage;
+import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.task.StageHandler;
 import io.openta.runtime.task.TaskContext;
 import io.openta.trade.export.DistributorFiles;
@@ -18,6 +19,11 @@ import io.openta.trade.repository.TradeRouting;
  */
 @ApplicationScoped
 public class SecondaryClearingHandler implements StageHandler {
+    private final Failpoints failpoints;
+
+    public SecondaryClearingHandler(Failpoints failpoints) {
+        this.failpoints = failpoints;
+    }
 
     @Override
     public Stage stage() {
@@ -34,7 +40,7 @@ public class SecondaryClearingHandler implements StageHandler {
         return switch (step[0]) {
             case "route" -> TradeRouting.route(ctx.sql(), ctx.date(), batch);
             case "trades" -> TradeBatchClearing.clearShard(ctx.sql(), ctx.date(), batch, ctx.slotFrom(),
-                    ctx.slotTo());
+                    ctx.slotTo(), purchaseChargeBias());
             case "files" -> {
                 DistributorFiles files = new DistributorFiles(ctx.sql(), ctx.staging(), ctx.config().taCode(),
                         ctx.date(), stage().id());
@@ -48,5 +54,11 @@ public class SecondaryClearingHandler implements StageHandler {
             }
             default -> throw new IllegalArgumentException("secondary-clearing has no step " + ctx.step());
         };
+    }
+
+    /** The Charge added to every purchase: a cent under the charge-plus-one-cent failpoint, else nothing. */
+    private java.math.BigDecimal purchaseChargeBias() {
+        return failpoints.armed(Failpoints.CHARGE_PLUS_ONE_CENT) ? new java.math.BigDecimal("0.01")
+                : java.math.BigDecimal.ZERO;
     }
 }

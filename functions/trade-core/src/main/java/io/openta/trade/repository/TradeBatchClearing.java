@@ -68,6 +68,15 @@ public final class TradeBatchClearing {
 
     /** Clears the shard's applications; returns how many were confirmed or refused. */
     public static long clearShard(Sql sql, String date, String batch, int slotFrom, int slotTo) {
+        return clearShard(sql, date, batch, slotFrom, slotTo, BigDecimal.ZERO);
+    }
+
+    /**
+     * As {@link #clearShard(Sql, String, String, int, int)}, every purchase charged {@code purchaseChargeBias} more
+     * (non-zero only under the {@code charge-plus-one-cent} failpoint).
+     */
+    public static long clearShard(Sql sql, String date, String batch, int slotFrom, int slotTo,
+            BigDecimal purchaseChargeBias) {
         boolean secondary = !"000".equals(batch);
         Map<String, FundTerms> funds = FundCatalogue.load(sql, date);
         sql.update("DELETE FROM trd.trade_cfm WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4",
@@ -82,13 +91,14 @@ public final class TradeBatchClearing {
         List<Row> group = new ArrayList<>();
         long count = sql.stream(APPLICATIONS, 2000, row -> {
             if (!group.isEmpty() && !samePosition(group.get(0), row)) {
-                clearPosition(group, date, secondary, funds, confirmations, moves, created, closes);
+                clearPosition(group, date, secondary, funds, purchaseChargeBias, confirmations, moves, created,
+                        closes);
                 group.clear();
             }
             group.add(row);
         }, date, batch, slotFrom, slotTo);
         if (!group.isEmpty()) {
-            clearPosition(group, date, secondary, funds, confirmations, moves, created, closes);
+            clearPosition(group, date, secondary, funds, purchaseChargeBias, confirmations, moves, created, closes);
         }
         confirmations.flush();
         moves.flush();
@@ -104,7 +114,7 @@ public final class TradeBatchClearing {
     }
 
     private static void clearPosition(List<Row> rows, String date, boolean secondary, Map<String, FundTerms> funds,
-            ColumnBatch confirmations, ColumnBatch moves, ColumnBatch created, ColumnBatch closes) {
+            BigDecimal purchaseChargeBias, ColumnBatch confirmations, ColumnBatch moves, ColumnBatch created, ColumnBatch closes) {
         Row first = rows.get(0);
         if (first.getString("ta_account_id") == null) {
             // refused before the position: each on its own
@@ -123,7 +133,7 @@ public final class TradeBatchClearing {
                 : PositionBook.mainClearing(startOfDay, fund);
         for (Row r : rows) {
             Confirmation c = TradeRules.confirm(Texts.rtrim(r.getString("business_code")), r.getString("app_amount"),
-                    r.getString("app_vol"), fund, book);
+                    r.getString("app_vol"), fund, book, purchaseChargeBias);
             addConfirmation(confirmations, r, c, fund, true);
         }
         if (book.purchased().signum() == 0 && book.redeemed().signum() == 0) {
