@@ -59,6 +59,15 @@ public interface OpenTaConfig {
         int primaryShare();
     }
 
+    /**
+     * The database user, {@code quarkus.datasource.username} (env QUARKUS_DATASOURCE_USERNAME). Required here because
+     * the image carries none (only the dev and test profiles have a local default) and Quarkus's own setting is
+     * optional: a start without it stops while the configuration is read, before Flyway or a pool connects, with
+     * one line naming the variable.
+     */
+    @WithDefault("${quarkus.datasource.username}")
+    String databaseUser();
+
     /** Whether this app runs stage work (false in the scheduler). A build-time choice. */
     @WithDefault("true")
     boolean workerEnabled();
