@@ -43,7 +43,7 @@ public class DayAudit {
         this.db = db;
         this.config = config;
         this.scheduling = scheduling;
-        this.metric = new VerifyMetric(metrics);
+        this.metric = new VerifyMetric(metrics, config.version(), io.openta.runtime.config.Track.parse(config.track()).id());
     }
 
     /** A summary an API can return. */

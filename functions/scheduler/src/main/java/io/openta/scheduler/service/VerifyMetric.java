@@ -26,6 +26,15 @@ public final class VerifyMetric {
     }
 
     /**
+     * Also publishes this process's own version and track at zero from the start: a clean day adds nothing, and a
+     * counter that never appeared would read as "no data" to the release analysis rather than "no mismatch".
+     */
+    public VerifyMetric(MeterRegistry metrics, String version, String track) {
+        this(metrics);
+        metrics.counter(MISMATCHES, "version", version, "track", track);
+    }
+
+    /**
      * Counts one verification of {@code date}; returns whether its mismatches were counted (false for a day this
      * process counted before).
      */

@@ -38,4 +38,14 @@ class VerifyMetricTest {
         assertEquals(5, mismatches(registry, CANARY));
         assertEquals(1, mismatches(registry, STABLE));
     }
+
+    @Test
+    void theProcessOwnVersionIsPublishedAtZeroBeforeAnyVerify() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        new VerifyMetric(registry, STABLE.version(), STABLE.track());
+        var own = registry.find(VerifyMetric.MISMATCHES).tag("version", STABLE.version()).tag("track", STABLE.track())
+                .counter();
+        assertTrue(own != null, "a clean version must read 0, not no data");
+        assertEquals(0, own.count());
+    }
 }
