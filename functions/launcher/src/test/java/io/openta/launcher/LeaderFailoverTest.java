@@ -72,7 +72,7 @@ class LeaderFailoverTest {
                 long mark = infra.executionMark();
                 leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
                         .toString(), "outbox", outbox2.toString()));
-                String where = awaitPoint(leader, DAY2, at[i]);
+                String where = SharedInfra.awaitPoint(leader, DAY2, at[i]);
                 long killedAt = System.nanoTime();
                 leader.signalGroup("KILL");
                 ServeProcess survivor;
@@ -123,7 +123,7 @@ class LeaderFailoverTest {
             long mark = infra.executionMark();
 
             a.api().post("/api/days/" + DAY1 + "/start", Map.of());
-            String where = awaitPoint(a, DAY1, "clearing");
+            String where = SharedInfra.awaitPoint(a, DAY1, "clearing");
             long stoppedAt = System.nanoTime();
             a.signalGroup("STOP");
             SharedInfra.awaitLeader(TAKEOVER_BOUND.plusSeconds(30), b);
@@ -222,23 +222,6 @@ class LeaderFailoverTest {
             return String.valueOf(e.getMessage());
         }
         throw new AssertionError("a serve with " + List.of(args) + " started");
-    }
-
-    /** Waits until the day, as {@code leader} reports it, is in {@code stage} (or PUBLISHING); says where it was. */
-    private static String awaitPoint(ServeProcess leader, String date, String stage) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            JsonNode s = SharedInfra.status(leader, date);
-            if (s != null) {
-                String status = s.path("status").asText();
-                if (stage.equals("PUBLISHING") ? status.equals("PUBLISHING")
-                        : status.equals("RUNNING") && s.path("stage").asText().equals(stage)) {
-                    return status + " " + s.path("stage").asText() + "/" + s.path("step").asText();
-                }
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the day never reached " + stage);
     }
 
     private static String dayState(SharedInfra infra, String date) throws Exception {

@@ -173,4 +173,21 @@ final class SharedInfra implements AutoCloseable {
         }
         infra.close();
     }
+
+    /** Waits until the day, as {@code leader} reports it, is in {@code stage} (or PUBLISHING); says where it was. */
+    static String awaitPoint(ServeProcess leader, String date, String stage) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode s = status(leader, date);
+            if (s != null) {
+                String status = s.path("status").asText();
+                if (stage.equals("PUBLISHING") ? status.equals("PUBLISHING")
+                        : status.equals("RUNNING") && s.path("stage").asText().equals(stage)) {
+                    return status + " " + s.path("stage").asText() + "/" + s.path("step").asText();
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the day never reached " + stage);
+    }
 }

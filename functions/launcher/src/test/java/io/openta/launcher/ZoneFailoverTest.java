@@ -125,7 +125,7 @@ class ZoneFailoverTest {
                 mark = infra.executionMark();
                 leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
                         .toString(), "outbox", outbox2.toString()));
-                String where = awaitPoint(leader, DAY2, m.at());
+                String where = SharedInfra.awaitPoint(leader, DAY2, m.at());
                 Instant killedAt = Instant.now();
                 zone[victim].signalGroup("KILL");
                 // the kill command has returned: the signal is delivered, no transaction of the zone starts after
@@ -170,7 +170,7 @@ class ZoneFailoverTest {
             leader.api().post("/api/days/" + DAY3 + "/start", Map.of("inbox", golden.resolve(DAY3 + "/in")
                     .toString(), "outbox", outbox3.toString()));
             // paused in profit: clearing's 8-shard steps, partitions 6 and 7 included, ran on the survivor alone
-            String where = awaitPoint(leader, DAY3, "profit");
+            String where = SharedInfra.awaitPoint(leader, DAY3, "profit");
             leader.api().post("/api/days/" + DAY3 + "/pause", Map.of());
             SharedInfra.awaitStatus(leader, DAY3, "PAUSED", Duration.ofSeconds(30));
             zone[last.zone()] = infra.serve(inbox1, outbox1, CHAOS, "--zone", last.zoneName());
@@ -303,22 +303,5 @@ class ZoneFailoverTest {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
-    }
-
-    /** Waits until the day, as {@code leader} reports it, is in {@code stage} (or PUBLISHING); says where it was. */
-    private static String awaitPoint(ServeProcess leader, String date, String stage) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            JsonNode s = SharedInfra.status(leader, date);
-            if (s != null) {
-                String status = s.path("status").asText();
-                if (stage.equals("PUBLISHING") ? status.equals("PUBLISHING")
-                        : status.equals("RUNNING") && s.path("stage").asText().equals(stage)) {
-                    return status + " " + s.path("stage").asText() + "/" + s.path("step").asText();
-                }
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the day never reached " + stage);
     }
 }
