@@ -91,6 +91,23 @@ final class Args {
         }
     }
 
+    /** A whole number from 0 to {@code max}. */
+    abstract static class NonNegativeInt implements ITypeConverter<Integer> {
+        private final int max;
+
+        NonNegativeInt(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public Integer convert(String v) {
+            if (!v.matches("\\d{1,9}") || Integer.parseInt(v) > max) {
+                throw new TypeConversionException("'" + v + "' is not a whole number from 0 to " + max);
+            }
+            return Integer.parseInt(v);
+        }
+    }
+
     /** Shard tasks per stage, partitions per topic: 1 to {@value #MAX_SHARDS}. */
     static final class Shards extends PositiveInt {
         Shards() {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Builds a case of N accounts in <data>/bench-N/ and clears its two days, "
         + "timing each stage; runs ../shared/bench/floor-v2.sql (or OPENTA_FLOOR_SQL) with psql on the same "
         + "PostgreSQL, when both are there, to print each day beside its floor.",
-        subcommands = FailoverBench.class)
+        subcommands = { FailoverBench.class, ZoneBench.class })
 final class BenchCommand extends LauncherCommand {
     // required, but checked in call(): picocli would demand it of 'bench failover' too
     @Option(names = "--accounts", paramLabel = "N", converter = Args.Accounts.class,

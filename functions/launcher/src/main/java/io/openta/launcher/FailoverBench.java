@@ -127,7 +127,7 @@ final class FailoverBench implements Callable<Integer> {
                 }
             }
         }
-        summary(times, runs, out);
+        summary("db-failover", times, runs, out);
         return times.isEmpty() ? OpenTa.FAILED : OpenTa.OK;
     }
 
@@ -173,7 +173,8 @@ final class FailoverBench implements Callable<Integer> {
         }
     }
 
-    static void summary(List<Long> times, int runs, PrintStream out) {
+    /** Prints {@code FIGURE NAME-summary} with the min, median and max of the measured times. */
+    static void summary(String name, List<Long> times, int runs, PrintStream out) {
         if (times.isEmpty()) {
             out.println("no failover measured");
             return;
@@ -181,7 +182,7 @@ final class FailoverBench implements Callable<Integer> {
         List<Long> sorted = times.stream().sorted().toList();
         long median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        out.printf("FIGURE db-failover-summary runs=%d min-ms=%d median-ms=%d max-ms=%d%s%n", times.size(),
+        out.printf("FIGURE %s-summary runs=%d min-ms=%d median-ms=%d max-ms=%d%s%n", name, times.size(),
                 sorted.get(0), median, sorted.get(sorted.size() - 1), times.size() < runs
                         ? " (of " + runs + " asked: the days ended first; give more --accounts)" : "");
     }

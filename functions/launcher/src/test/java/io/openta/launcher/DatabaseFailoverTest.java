@@ -23,11 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Test 4c of issue 9 with real processes: {@code openta infra --standby} (etcd, two Patroni nodes running
- * PostgreSQL 15 with {@code synchronous_mode_strict}, HAProxy to the primary, Kafka) and one {@code openta serve}.
- * A golden day is cleared while the primary's postmaster is killed with -9 four times: inside a task's open
- * transaction in file-import, clearing and export (a failpoint holds that task 6 s so the kill lands inside it), and
- * while the day publishes. Each time the standby is promoted, the functions reconnect, the cut-off work runs again,
+ * Tests 4a and 4c of issue 9 with real processes: {@code openta infra --standby} (etcd, two Patroni nodes running
+ * PostgreSQL 15 with {@code synchronous_mode_strict}, HAProxy to the primary, Kafka). The first golden day is
+ * cleared by {@code openta serve --zone a} and {@code --zone b} together, byte-identical, each zone running exactly
+ * its share of the tasks (see {@link ZoneShares}). The second golden day is cleared by one serve while the primary's
+ * postmaster is killed with -9 four times: inside a task's open transaction in file-import, clearing and export (a
+ * failpoint holds that task 6 s so the kill lands inside it), and while the day publishes. Each time the standby is promoted, the functions reconnect, the cut-off work runs again,
  * and in the end the outbox is byte-identical to the golden one, {@code verify} passes, every task was executed once,
  * and every task execution committed before a kill is still there.
  *
@@ -62,14 +63,22 @@ class DatabaseFailoverTest {
         try (SharedInfra infra = SharedInfra.start(work, "--standby")) {
             report.add("infra --standby ready in " + secondsSince(started) + " s");
             PrimaryKill pk = PrimaryKill.of(infra.infraData().resolve("standby"));
-            ServeProcess first = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, Map.of());
-            SharedInfra.awaitLeader(Duration.ofSeconds(60), first);
-            // undisturbed first: the migrations and a whole day on PostgreSQL 15 behind HAProxy
+            // 4a: undisturbed first, the migrations and a whole day on PostgreSQL 15 behind HAProxy, cleared by the
+            // two zones (serve --zone a and --zone b), each running its share of the tasks
+            ServeProcess zoneA = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, Map.of(), "--zone", "a");
+            ServeProcess zoneB = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, Map.of(), "--zone", "b");
+            ZoneShares.awaitSplit(infra);
+            ServeProcess first = SharedInfra.awaitLeader(Duration.ofSeconds(60), zoneA, zoneB);
+            long day1Mark = infra.executionMark();
             first.api().post("/api/days/" + DAY1 + "/start", Map.of());
             SharedInfra.awaitStatus(first, DAY1, "COMPLETED", Duration.ofMinutes(2));
-            TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox1, "day 1");
-            // day 2 on a serve whose failpoints are all still armed (each stage's first task sleeps once per process)
-            first.close();
+            TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox1, "day 1 on two zones");
+            infra.assertEachTaskExecutedOnce(DAY1, day1Mark);
+            report.add(ZoneShares.assertShares(infra, DAY1, day1Mark, "zones a and b on infra --standby"));
+            // day 2 on one serve whose failpoints are all still armed (each stage's first task sleeps once per
+            // process)
+            zoneA.close();
+            zoneB.close();
             ServeProcess serve = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, CHAOS);
             SharedInfra.awaitLeader(Duration.ofSeconds(60), serve);
 

@@ -15,15 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,12 +37,10 @@ class ZoneFailoverTest {
     private static final String DAY1 = "20261125";
     private static final String DAY2 = "20261126";
     private static final String DAY3 = "20261127";
-    private static final String GROUP = "openta-all-in-one";
-    private static final int PARTITIONS = 8;
-    private static final int TOPICS = 8;
+    private static final int PARTITIONS = ZoneShares.PARTITIONS;
     /** Zone a's partitions of each topic under the default split (see the class comment). */
-    private static final Set<Integer> ZONE_A = Set.of(0, 1, 2, 3, 4, 5);
-    private static final Set<Integer> ZONE_B = Set.of(6, 7);
+    private static final Set<Integer> ZONE_A = ZoneShares.ZONE_A;
+    private static final Set<Integer> ZONE_B = ZoneShares.ZONE_B;
     /** Not prod (failpoints are refused there), and a publish slow enough to be killed inside. */
     private static final Map<String, String> CHAOS = Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS",
             "publish-file-delay=400");
@@ -101,7 +93,7 @@ class ZoneFailoverTest {
             CompletableFuture<ServeProcess> b = serveLater(infra, inbox1, outbox1, "b");
             zone[0] = infra.serve(inbox1, outbox1, CHAOS, "--zone", "a");
             zone[1] = b.get(3, TimeUnit.MINUTES);
-            awaitSplit(infra, 16, 48);
+            ZoneShares.awaitSplit(infra);
 
             // 4a: both zones clear day 1 byte-identical, each running exactly its share
             ServeProcess leader = SharedInfra.awaitLeader(Duration.ofSeconds(30), zone);
@@ -110,7 +102,7 @@ class ZoneFailoverTest {
             SharedInfra.awaitStatus(leader, DAY1, "COMPLETED", Duration.ofMinutes(2));
             TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox1, "day 1 on two zones");
             infra.assertEachTaskExecutedOnce(DAY1, mark);
-            report.add(assertShares(infra, DAY1, mark, "both zones up"));
+            report.add(ZoneShares.assertShares(infra, DAY1, mark, "both zones up"));
 
             // 4b: kill -9 of one zone's process group at moments over the whole day, zones alternating
             for (int i = 0; i < MOMENTS.length; i++) {
@@ -157,7 +149,7 @@ class ZoneFailoverTest {
                 if (i < MOMENTS.length - 1) {
                     // the killed zone comes back (a fresh process, as after a restart) and gets its share back
                     zone[victim] = infra.serve(inbox1, outbox1, CHAOS, "--zone", lost);
-                    awaitSplit(infra, 16, 48);
+                    ZoneShares.awaitSplit(infra);
                 }
             }
 
@@ -174,7 +166,7 @@ class ZoneFailoverTest {
             leader.api().post("/api/days/" + DAY3 + "/pause", Map.of());
             SharedInfra.awaitStatus(leader, DAY3, "PAUSED", Duration.ofSeconds(30));
             zone[last.zone()] = infra.serve(inbox1, outbox1, CHAOS, "--zone", last.zoneName());
-            awaitSplit(infra, 16, 48);
+            ZoneShares.awaitSplit(infra);
             // long after the pause: no task of the first part is still running
             long returned = infra.executionMark();
             long alone = infra.queryLong("SELECT count(*) FROM sched.task_execution WHERE id > " + mark
@@ -192,7 +184,7 @@ class ZoneFailoverTest {
             JsonNode verified = leader.api().get("/api/days/" + DAY3 + "/verify");
             assertTrue(verified.path("ok").asBoolean(), verified.toString());
             infra.assertEachTaskExecutedOnce(DAY3, mark);
-            report.add(assertShares(infra, DAY3, returned, "zone " + last.zoneName() + " returned, paused at "
+            report.add(ZoneShares.assertShares(infra, DAY3, returned, "zone " + last.zoneName() + " returned, paused at "
                     + where + " after " + alone + " tasks all in zone " + ZONES[1 - last.zone()]));
         } finally {
             System.out.println("zones (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s):\n  "
@@ -215,68 +207,8 @@ class ZoneFailoverTest {
         leader.close();
         ServeProcess next = SharedInfra.awaitLeader(Duration.ofSeconds(30), zone[1 - was]);
         zone[was] = infra.serve(inbox, outbox, CHAOS, "--zone", ZONES[was]);
-        awaitSplit(infra, 16, 48);
+        ZoneShares.awaitSplit(infra);
         return next;
-    }
-
-    /**
-     * Every task of the day since {@code mark} ran in the zone the split gives its partition; returns (and prints)
-     * the per-zone counts, overall and for the steps that had all 8 shards.
-     */
-    private static String assertShares(SharedInfra infra, String date, long mark, String when) throws Exception {
-        List<String> wrong = new ArrayList<>();
-        Map<String, Integer> perZone = new TreeMap<>();
-        Map<String, Map<String, Integer>> perStep = new TreeMap<>();
-        try (Connection db = infra.jdbc(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT stage, step, shard, zone FROM sched.task_execution WHERE id > " + mark + " AND biz_date = '"
-                        + date + "' ORDER BY stage, step, shard")) {
-            while (rs.next()) {
-                int partition = rs.getInt("shard") % PARTITIONS;
-                String expected = ZONE_A.contains(partition) ? "a" : "b";
-                String step = rs.getString("stage") + "/" + rs.getString("step");
-                String z = rs.getString("zone");
-                if (!expected.equals(z)) {
-                    wrong.add(step + " shard " + rs.getInt("shard") + " ran in zone " + z + ", not " + expected);
-                }
-                perZone.merge(z, 1, Integer::sum);
-                perStep.computeIfAbsent(step, k -> new TreeMap<>()).merge(z, 1, Integer::sum);
-            }
-        }
-        long fullSteps = perStep.values().stream().filter(m -> m.values().stream().mapToInt(i -> i).sum()
-                == PARTITIONS).count();
-        String line = String.format("FIGURE zone-share day %s (%s): tasks per zone %s; %d steps of 8 shards, each "
-                + "split %s", date, when, perZone, fullSteps, perStep.values().stream().filter(m -> m.values()
-                        .stream().mapToInt(i -> i).sum() == PARTITIONS).map(Object::toString).distinct()
-                        .collect(Collectors.joining(" ")));
-        System.out.println(line);
-        assertTrue(wrong.isEmpty(), "tasks outside their zone's share:\n  " + String.join("\n  ", wrong));
-        assertTrue(fullSteps > 0 && perZone.getOrDefault("a", 0) > 0 && perZone.getOrDefault("b", 0) > 0, line);
-        return line;
-    }
-
-    /**
-     * Waits until the task consumer group is stable with members holding exactly {@code sizes} partitions (in
-     * ascending order) over the 8 task topics: 16 and 48 is zone b's 2 and zone a's 6 of each topic.
-     */
-    private static void awaitSplit(SharedInfra infra, int... sizes) throws Exception {
-        List<Integer> expected = IntStream.of(sizes).boxed().toList();
-        assertEquals(TOPICS * PARTITIONS, expected.stream().mapToInt(i -> i).sum());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        String last = "";
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infra.kafka()))) {
-            while (System.nanoTime() < deadline) {
-                ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(GROUP)).all().get(30,
-                        TimeUnit.SECONDS).get(GROUP);
-                List<Integer> held = g.members().stream().map(m -> m.assignment().topicPartitions().size()).sorted()
-                        .toList();
-                last = g.groupState() + " " + held;
-                if (g.groupState() == GroupState.STABLE && held.equals(expected)) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the task consumer group never held " + expected + "; last " + last);
     }
 
     private static CompletableFuture<ServeProcess> serveLater(SharedInfra infra, Path inbox, Path outbox, String z) {
