@@ -186,7 +186,7 @@
     const status = day ? day.status : (s.date ? 'NOT STARTED' : 'NO DAYS');
     const st = text($('day-status'), status);
     st.className = 'status ' + status.replace(' ', '-');
-    text($('day-where'), day ? 'stage ' + day.stage + ', step ' + day.step + '; started ' + day.startedAt
+    text($('day-where'), day ? 'stage ' + day.stage + (day.step ? ', step ' + day.step : '') + '; started ' + day.startedAt
         + (day.finishedAt ? ', finished ' + day.finishedAt : '') : '');
     text($('day-message'), day && day.message ? day.message : '');
 

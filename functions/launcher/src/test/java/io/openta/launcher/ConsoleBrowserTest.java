@@ -140,6 +140,9 @@ class ConsoleBrowserTest {
                     browser.findElement(By.id("action-rollback")).click();
                     await(browser, "the rollback in the log", () -> rows(browser, "#rollbacks tbody tr").stream()
                             .anyMatch(r -> r.getText().contains("profit-export") && r.getText().contains("ada")));
+                    await(browser, "the day stopped", () -> text(browser, "day-status").equals("STOPPED"));
+                    assertTrue(rows(browser, "#stages tr.running").isEmpty(), "a stopped day shows no stage running: "
+                            + text(browser, "stages"));
                     screenshot(browser, "04-admin-rollback");
                     long logged = infra.queryLong("SELECT count(*) FROM sched.rollback_log WHERE biz_date = '"
                             + DATE + "'");
@@ -280,6 +283,7 @@ class ConsoleBrowserTest {
         List<WebElement> r = rows(browser, "#rejections tr[data-file='" + file + "']");
         assertFalse(r.isEmpty(), file + " not among the rejected files: " + text(browser, "rejections"));
         List<WebElement> cells = r.get(0).findElements(By.tagName("td"));
+        assertEquals(file.substring(4, 7), cells.get(1).getText(), "sender of " + file);
         assertEquals(reason, cells.get(2).getText(), "reason of " + file);
         String detail = cells.get(3).getText();
         assertFalse(detail.isBlank(), "no detail shown for " + file);

@@ -15,6 +15,8 @@ import io.openta.access.console.repository.ConsoleRows.Rejection;
 import io.openta.access.console.repository.ConsoleRows.Rollback;
 import io.openta.access.console.repository.ConsoleRows.StageProgress;
 import io.openta.model.events.Stage;
+import io.openta.model.ofd.OfdFileName;
+import io.openta.model.ofd.OfiFileName;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,11 +45,14 @@ public class ConsoleQueries {
     public Uni<List<StageProgress>> stages(String date) {
         return list("""
                 SELECT coalesce(r.stage, t.stage) AS stage, coalesce(t.shards, 0) AS shards, coalesce(t.done, 0) AS done,
-                  coalesce(t.failed, 0) AS failed, coalesce(t.records, 0) AS records, r.finished_at IS NULL AS running,
-                  CASE WHEN r.finished_at IS NULL
-                    THEN floor(extract(epoch FROM now() - r.started_at))::bigint * 1000
-                    ELSE (extract(epoch FROM r.finished_at - r.started_at) * 1000)::bigint END AS ms
-                FROM (SELECT stage, started_at, finished_at FROM sched.stage_run WHERE biz_date = $1) r
+                  coalesce(t.failed, 0) AS failed, coalesce(t.records, 0) AS records, r.running,
+                  CASE WHEN r.finished_at IS NOT NULL
+                    THEN (extract(epoch FROM r.finished_at - r.started_at) * 1000)::bigint
+                    WHEN r.running THEN floor(extract(epoch FROM now() - r.started_at))::bigint * 1000 END AS ms
+                FROM (SELECT s.stage, s.started_at, s.finished_at,
+                    -- a stage left unfinished by a stopped or rolled-back day is not running
+                    s.finished_at IS NULL AND d.status IN ('RUNNING', 'PAUSED') AS running
+                  FROM sched.stage_run s JOIN sched.day d ON d.biz_date = s.biz_date WHERE s.biz_date = $1) r
                 FULL JOIN (SELECT stage, count(*) AS shards, count(*) FILTER (WHERE status = 'DONE') AS done,
                     count(*) FILTER (WHERE status IN ('FAILED', 'RETRY')) AS failed,
                     coalesce(sum(records), 0)::bigint AS records
@@ -62,8 +67,9 @@ public class ConsoleQueries {
         return list("""
                 SELECT file_name, file_type, sender, reason, detail FROM trd.inbox_file
                 WHERE biz_date = $1 AND status = 'REJECTED' ORDER BY file_name""", Tuple.of(date),
-                r -> new Rejection(r.getString("file_name"), r.getString("file_type"), r.getString("sender"),
-                        r.getString("reason"), r.getString("detail")));
+                r -> new Rejection(r.getString("file_name"), r.getString("file_type"),
+                        senderOf(r.getString("file_name"), r.getString("sender")), r.getString("reason"),
+                        r.getString("detail")));
     }
 
     /** Per sender (by code), the uploads of the day's files. */
@@ -98,6 +104,15 @@ public class ConsoleQueries {
             }
             return out;
         });
+    }
+
+    /** A rejected file's sender: as recorded, else from its name when the name parses (an index or data file). */
+    private static String senderOf(String file, String recorded) {
+        if (recorded != null) {
+            return recorded;
+        }
+        return OfdFileName.parse(file).map(OfdFileName::sender)
+                .or(() -> OfiFileName.parse(file).map(OfiFileName::sender)).orElse(null);
     }
 
     private static Day day(Row r) {

@@ -15,13 +15,16 @@ public final class ConsoleRows {
     /**
      * One stage of a day: its shard tasks of the steps dispatched so far ({@code sched.task}: total, done, failed or
      * being retried, records) and its run ({@code sched.stage_run}); {@code millis} is the run's time, counted in
-     * whole seconds while it runs.
+     * whole seconds while it runs, null for a stage a stopped or rolled-back day left unfinished.
      */
     public record StageProgress(String stage, long shards, long done, long failed, long records, Long millis,
             boolean running) {
     }
 
-    /** An input file clearing refused ({@code trd.inbox_file}, status REJECTED): the .ERR's reason and detail. */
+    /**
+     * An input file clearing refused ({@code trd.inbox_file}, status REJECTED): the .ERR's reason and detail; the
+     * sender as recorded, else from the file name.
+     */
     public record Rejection(String file, String fileType, String sender, String reason, String detail) {
     }
 

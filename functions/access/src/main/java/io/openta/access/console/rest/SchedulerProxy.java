@@ -35,7 +35,8 @@ public class SchedulerProxy {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final ConsoleConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public SchedulerProxy(ConsoleConfig config) {
         this.config = config;
