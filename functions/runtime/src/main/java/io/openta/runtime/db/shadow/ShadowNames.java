@@ -15,7 +15,8 @@ import io.openta.model.events.Traffic;
  * <p>
  * Statement text maps schema-qualified names as the stages write them ({@code clr.position}); a name written
  * another way (quoted, unqualified, built inside a database function) is not mapped, and the transaction's role
- * then refuses it ({@link TrafficGuard}): the mapping is a convenience, the role is the guard.
+ * then refuses it ({@link TrafficGuard}), or, for an unqualified name, PostgreSQL does not find it (a schema the role
+ * may not use is skipped in the search path): the mapping is a convenience, the role is the guard.
  */
 public final class ShadowNames {
     /** The schemas of the migrations: the four of the stages and the access layer's. */
