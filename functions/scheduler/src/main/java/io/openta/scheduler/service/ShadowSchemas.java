@@ -14,7 +14,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * With {@code openta.shadow.enabled} (issue 12), migrates the shadow schemas right after Quarkus migrated
- * production's at start, from the same scripts ({@link ShadowMigration}); before a migrate-only run exits.
+ * production's at start, from the same scripts ({@link ShadowMigration}), before a migrate-only run exits; and
+ * stops the start (one line) when the database user cannot take the traffic roles.
  */
 @ApplicationScoped
 public class ShadowSchemas {
@@ -26,6 +27,7 @@ public class ShadowSchemas {
             var result = ShadowMigration.migrate(production.getConfiguration());
             LOG.infof("shadow schemas migrated: %d migrations applied, now at version %s", result.migrationsExecuted,
                     result.targetSchemaVersion);
+            ShadowMigration.requireRoles(production.getConfiguration().getDataSource());
         }
     }
 }

@@ -1,5 +1,12 @@
 package io.openta.runtime.db.shadow;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -24,6 +31,25 @@ public final class ShadowMigration {
                 .schemas(history).defaultSchema(history).createSchemas(true)
                 .resourceProvider(new ShadowScripts(scripts(production)))
                 .load().migrate();
+    }
+
+    /**
+     * Refuses to go on (one line) unless the database user may take both traffic roles: without them every
+     * transaction under the guard would fail. V33 creates them only where the migrating user may create roles.
+     */
+    public static void requireRoles(DataSource db) {
+        String query = "SELECT count(*) FROM pg_roles WHERE rolname IN ('" + ShadowNames.PRODUCTION_ROLE + "', '"
+                + ShadowNames.SHADOW_ROLE + "') AND pg_has_role(current_user, oid, 'MEMBER')";
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            if (r.getInt(1) != 2) {
+                throw new IllegalStateException("openta.shadow.enabled=true, but the database user is not a member of "
+                        + "both roles " + ShadowNames.PRODUCTION_ROLE + " and " + ShadowNames.SHADOW_ROLE
+                        + " (an administrator creates them NOLOGIN and grants them to it; see migration V33)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("checking the traffic roles: " + e.getMessage(), e);
+        }
     }
 
     /**

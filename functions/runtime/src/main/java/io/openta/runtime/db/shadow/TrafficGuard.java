@@ -3,6 +3,7 @@ package io.openta.runtime.db.shadow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.openta.model.events.Traffic;
+import io.openta.runtime.db.DbRetry;
 import io.openta.runtime.db.Sql;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.sqlclient.DatabaseException;
@@ -39,7 +40,16 @@ public class TrafficGuard {
             }
             return new Sql(conn);
         }
-        conn.query("SET LOCAL ROLE " + ShadowNames.role(mark)).executeAndAwait();
+        String role = ShadowNames.role(mark);
+        try {
+            conn.query("SET LOCAL ROLE " + role).executeAndAwait();
+        } catch (RuntimeException e) {
+            if (DbRetry.isTransient(e)) {
+                throw e;
+            }
+            throw new TrafficViolation(mark.name() + " transaction refused: cannot run as role " + role + " ("
+                    + e.getMessage() + "); migration V33 creates the traffic roles", e);
+        }
         return new Sql(conn, mark);
     }
 

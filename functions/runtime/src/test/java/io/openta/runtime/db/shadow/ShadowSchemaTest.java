@@ -1,6 +1,7 @@
 package io.openta.runtime.db.shadow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -76,6 +77,18 @@ class ShadowSchemaTest {
         String versions = "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM %s.flyway_schema_history"
                 + " WHERE success";
         assertEquals(describe(versions.formatted("sched"), null), describe(versions.formatted("shadow_sched"), null));
+    }
+
+    @Test
+    void theStartCheckRequiresBothTrafficRoles() throws SQLException {
+        ShadowMigration.requireRoles(db.postgres.getPostgresDatabase());
+        try (Connection c = db.postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("CREATE ROLE plain_app LOGIN");
+        }
+        var e = assertThrows(IllegalStateException.class,
+                () -> ShadowMigration.requireRoles(db.postgres.getDatabase("plain_app", "postgres")));
+        assertTrue(e.getMessage().startsWith("openta.shadow.enabled=true, but the database user is not a member of "
+                + "both roles openta_production and openta_shadow"), e.getMessage());
     }
 
     /** A row per result row: the columns joined by '|'. */
