@@ -11,15 +11,26 @@ package io.openta.model.events;
  * @param millis    wall time of the stage (STAGE_COMPLETED) or the day (DAY_COMPLETED)
  * @param message   the cause for DAY_FAILED, else a human-readable summary
  * @param requestId the requestId of the START command that the day runs for
+ * @param traffic   production or shadow (stress) day; absent (null) is production
  */
 public record DayEvent(String type, String date, String stage, long records, int shards, long millis, String message,
-        String requestId) {
+        String requestId, Traffic traffic) {
     public static final String STAGE_COMPLETED = "STAGE_COMPLETED";
     public static final String DAY_COMPLETED = "DAY_COMPLETED";
     public static final String DAY_FAILED = "DAY_FAILED";
     public static final String DAY_PAUSED = "DAY_PAUSED";
     public static final String DAY_RESUMED = "DAY_RESUMED";
     public static final String DAY_CANCELLED = "DAY_CANCELLED";
+
+    public DayEvent {
+        traffic = Traffic.orProduction(traffic);
+    }
+
+    /** A production event (the form senders used before the traffic mark). */
+    public DayEvent(String type, String date, String stage, long records, int shards, long millis, String message,
+            String requestId) {
+        this(type, date, stage, records, shards, millis, message, requestId, Traffic.PRODUCTION);
+    }
 
     public boolean terminal() {
         return DAY_COMPLETED.equals(type) || DAY_FAILED.equals(type) || DAY_CANCELLED.equals(type);

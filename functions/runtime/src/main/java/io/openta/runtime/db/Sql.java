@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.openta.model.events.Traffic;
+import io.openta.runtime.db.shadow.ShadowNames;
+import io.openta.runtime.db.shadow.TrafficGuard;
 import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.PreparedStatement;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,16 +18,31 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Blocking conveniences over one reactive PostgreSQL connection (Vert.x SQL client) held by a shard task on a worker
  * thread. Shard work is set-based SQL; rows only come to Java where a rule is sequential or a file is written.
+ * A shadow transaction's statements are mapped to the shadow schemas here, and a statement its role refuses is
+ * reported as a {@link io.openta.runtime.db.shadow.TrafficViolation} ({@link TrafficGuard}).
  */
 public final class Sql {
     private final SqlConnection conn;
+    private final Traffic traffic;
 
+    /** Production statements as written (the transaction's role, if any, is the caller's business). */
     public Sql(SqlConnection conn) {
+        this(conn, Traffic.PRODUCTION);
+    }
+
+    /** Statements of a transaction already switched to {@code traffic}'s role ({@link TrafficGuard#enter}). */
+    public Sql(SqlConnection conn, Traffic traffic) {
         this.conn = conn;
+        this.traffic = traffic;
     }
 
     public RowSet<Row> query(String sql, Object... args) {
-        return conn.preparedQuery(sql).executeAndAwait(tuple(args));
+        String text = text(sql);
+        try {
+            return conn.preparedQuery(text).executeAndAwait(tuple(args));
+        } catch (RuntimeException e) {
+            throw TrafficGuard.refusal(traffic, text, e);
+        }
     }
 
     /** The first row, or null. */
@@ -40,15 +58,29 @@ public final class Sql {
 
     /** Runs a statement without parameters (DDL, SET LOCAL, ...). */
     public int exec(String sql) {
-        return conn.query(sql).executeAndAwait().rowCount();
+        String text = text(sql);
+        try {
+            return conn.query(text).executeAndAwait().rowCount();
+        } catch (RuntimeException e) {
+            throw TrafficGuard.refusal(traffic, text, e);
+        }
     }
 
     /** Streams the rows of a query through a cursor, {@code fetch} rows at a time (needs an open transaction). */
     public long stream(String sql, int fetch, Consumer<Row> each, Object... args) {
-        PreparedStatement ps = conn.prepareAndAwait(sql);
+        String text = text(sql);
+        try {
+            return streamText(text, fetch, each, tuple(args));
+        } catch (RuntimeException e) {
+            throw TrafficGuard.refusal(traffic, text, e);
+        }
+    }
+
+    private long streamText(String text, int fetch, Consumer<Row> each, Tuple args) {
+        PreparedStatement ps = conn.prepareAndAwait(text);
         long n = 0;
         try {
-            Cursor cursor = ps.cursor(tuple(args));
+            Cursor cursor = ps.cursor(args);
             try {
                 do {
                     for (Row row : cursor.readAndAwait(fetch)) {
@@ -79,6 +111,11 @@ public final class Sql {
         List<Row> out = new ArrayList<>();
         query(sql, args).forEach(out::add);
         return out;
+    }
+
+    /** The statement as this transaction's traffic runs it. */
+    private String text(String sql) {
+        return traffic == Traffic.SHADOW ? ShadowNames.statement(sql) : sql;
     }
 
     private static Tuple tuple(Object... args) {

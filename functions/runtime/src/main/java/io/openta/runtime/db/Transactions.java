@@ -4,6 +4,8 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.openta.model.events.Traffic;
+import io.openta.runtime.db.shadow.TrafficGuard;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -11,28 +13,36 @@ import io.vertx.mutiny.sqlclient.Transaction;
 /**
  * Runs blocking work in one database transaction, from a worker thread. A transaction cut off by a lost database
  * (a primary failing over) is run again on a new connection ({@link DbRetry}): {@code work} must be safe to run
- * again, reading what it decides on inside the transaction.
+ * again, reading what it decides on inside the transaction. Each transaction runs under a traffic mark
+ * ({@link TrafficGuard}): production unless the caller says otherwise.
  */
 @ApplicationScoped
 public class Transactions {
     private final Pool pool;
     private final DbRetry retry;
+    private final TrafficGuard guard;
 
-    public Transactions(Pool pool, DbRetry retry) {
+    public Transactions(Pool pool, DbRetry retry, TrafficGuard guard) {
         this.pool = pool;
         this.retry = retry;
+        this.guard = guard;
     }
 
     public <T> T inTransaction(Function<Sql, T> work) {
-        return retry.run("a transaction", () -> once(work));
+        return inTransaction(Traffic.PRODUCTION, work);
     }
 
-    private <T> T once(Function<Sql, T> work) {
+    /** Runs {@code work} in a transaction of {@code traffic}: shadow work sees only the shadow schemas. */
+    public <T> T inTransaction(Traffic traffic, Function<Sql, T> work) {
+        return retry.run("a transaction", () -> once(traffic, work));
+    }
+
+    private <T> T once(Traffic traffic, Function<Sql, T> work) {
         SqlConnection conn = pool.getConnectionAndAwait();
         try {
             Transaction tx = conn.beginAndAwait();
             try {
-                T result = work.apply(new Sql(conn));
+                T result = work.apply(guard.enter(conn, traffic));
                 tx.commitAndAwait();
                 return result;
             } catch (RuntimeException | Error e) {

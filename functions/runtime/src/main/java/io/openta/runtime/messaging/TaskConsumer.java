@@ -64,7 +64,7 @@ public class TaskConsumer {
     private void send(TaskMessage task, String result) {
         for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
             try {
-                results.sendMessageAndAwait(Messages.keyed(task.date(), result));
+                results.sendMessageAndAwait(Messages.keyed(task.date(), result, task.traffic()));
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("sending the result of %s failed (attempt %d): %s", task.describe(), attempt,

@@ -17,6 +17,7 @@ import io.openta.runtime.config.Track;
 import io.openta.runtime.db.DbRetry;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Transactions;
+import io.openta.runtime.db.shadow.TrafficGuard;
 import io.openta.runtime.staging.Staging;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,10 +43,12 @@ public class TaskRunner {
     private final Failpoints failpoints;
     private final Track track;
     private final DbRetry retry;
+    private final TrafficGuard guard;
 
     public TaskRunner(Pool pool, OpenTaConfig config, Staging staging, Instance<StageHandler> handlers,
-            MeterRegistry metrics, Failpoints failpoints, DbRetry retry) {
+            MeterRegistry metrics, Failpoints failpoints, DbRetry retry, TrafficGuard guard) {
         this.retry = retry;
+        this.guard = guard;
         this.pool = pool;
         this.config = config;
         this.staging = staging;
@@ -87,7 +90,8 @@ public class TaskRunner {
         try {
             Transaction tx = conn.beginAndAwait();
             try {
-                Sql sql = new Sql(conn);
+                // the task's mark decides its schemas and role: a shadow task reads and writes shadow tables only
+                Sql sql = guard.enter(conn, task.traffic());
                 Row row = sql.one("""
                         SELECT t.status, t.records, d.status AS day_status FROM sched.task t
                         JOIN sched.day d ON d.biz_date = t.biz_date

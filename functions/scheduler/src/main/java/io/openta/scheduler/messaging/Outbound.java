@@ -29,6 +29,8 @@ import io.openta.model.events.DayCommand;
 import io.openta.model.events.DayEvent;
 import io.openta.model.events.Stage;
 import io.openta.model.events.Topics;
+import io.openta.model.events.Traffic;
+import io.openta.runtime.messaging.Messages;
 import io.openta.runtime.task.TaskMessage;
 
 /**
@@ -75,18 +77,25 @@ public class Outbound {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (TaskMessage t : tasks) {
             String topic = Topics.stageTasks(Stage.byId(t.stage()).orElseThrow());
-            records.add(new ProducerRecord<>(topic, partitionOf(topic, t.shard()), Integer.toString(t.shard()),
-                    write(t)));
+            records.add(marked(new ProducerRecord<>(topic, partitionOf(topic, t.shard()),
+                    Integer.toString(t.shard()), write(t)), t.traffic()));
         }
         sendAll(records);
     }
 
     public void publish(DayEvent event) {
-        sendAll(List.of(new ProducerRecord<>(Topics.DAY_EVENTS, event.date(), write(event))));
+        sendAll(List.of(marked(new ProducerRecord<>(Topics.DAY_EVENTS, event.date(), write(event)), event.traffic())));
     }
 
     public void command(DayCommand command) {
-        sendAll(List.of(new ProducerRecord<>(Topics.DAY_COMMANDS, command.date(), write(command))));
+        sendAll(List.of(marked(new ProducerRecord<>(Topics.DAY_COMMANDS, command.date(), write(command)),
+                command.traffic())));
+    }
+
+    /** Every message carries its traffic mark in a header as well as in its body (issue 12). */
+    private static ProducerRecord<String, String> marked(ProducerRecord<String, String> record, Traffic traffic) {
+        record.headers().add(Traffic.HEADER, Messages.header(traffic));
+        return record;
     }
 
     private void sendAll(List<ProducerRecord<String, String>> records) {

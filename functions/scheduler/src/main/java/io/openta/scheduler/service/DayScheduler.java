@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.DayEvent;
 import io.openta.model.events.Stage;
+import io.openta.model.events.Traffic;
 import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.db.Sql;
@@ -67,8 +68,18 @@ public class DayScheduler {
         String dropStaging;
     }
 
+    /** Why a command marked {@link Traffic#SHADOW} is refused. */
+    public static final String SHADOW_REFUSED = "stress (shadow) days are not run by this scheduler yet: command refused";
+
     public synchronized void onCommand(DayCommand c) {
         LOG.infof("command %s for day %s", c.type(), c.date());
+        if (c.traffic() == Traffic.SHADOW) {
+            // fail closed (issue 12): days do not carry the mark through the scheduler yet, so a stress day would
+            // run on production tables; it is refused and nothing is written
+            publication.sendEvent(new DayEvent(DayEvent.DAY_FAILED, c.date(), "", 0, 0, 0, SHADOW_REFUSED,
+                    c.requestId(), Traffic.SHADOW));
+            return;
+        }
         Effects fx = db.inTransaction(sql -> {
             Effects e = new Effects();
             switch (c.type()) {
@@ -85,6 +96,10 @@ public class DayScheduler {
     }
 
     public synchronized void onResult(TaskResult r) {
+        if (r.traffic() == Traffic.SHADOW) {
+            LOG.warnf("ignoring a shadow result for day %s: the scheduler runs production days only", r.date());
+            return;
+        }
         Effects fx = db.inTransaction(sql -> {
             Effects e = new Effects();
             DayRow day = lockDay(sql, r.date());
