@@ -176,7 +176,7 @@ public final class LocalCluster implements AutoCloseable {
                         throw new UncheckedIOException(e);
                     }
                     LOG.info("PostgreSQL on port {} ({} ms)", postgres.port(), ms(t0));
-                });
+                }, LocalCluster::ownThread);
         CompletableFuture<Void> kafkaStarted = options.kafka() != null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> {
                     long t1 = System.nanoTime();
@@ -186,7 +186,7 @@ public final class LocalCluster implements AutoCloseable {
                         throw new UncheckedIOException(e);
                     }
                     LOG.info("Kafka on {} ({} ms)", kafka.bootstrapServers(), ms(t1));
-                });
+                }, LocalCluster::ownThread);
         awaitBoth(pgStarted, kafkaStarted);
         if (options.dbUrl() == null) {
             jdbcUrl = postgres.jdbcUrl();
@@ -219,6 +219,13 @@ public final class LocalCluster implements AutoCloseable {
         functions = FunctionsProcess.start(settings, options.readyTimeout());
         LOG.info("functions app ready on port {} ({} ms)", functions.httpPort(), ms(t2));
         producer = new KafkaProducer<>(producerProps(bootstrap));
+    }
+
+    /** Each start on a thread of its own: a shared pool may have room for one task at a time. */
+    private static void ownThread(Runnable start) {
+        Thread t = new Thread(start, "openta-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Waits for both starts; the first failure is thrown (what did start is stopped by {@link #close()}). */
