@@ -38,7 +38,7 @@ final class DayCommand extends LauncherCommand {
     Options.Shards shards;
     @Option(names = "--url", paramLabel = "URL", description = "a running ./openta serve to clear the day on (its "
             + "broker: --kafka, else the one its data folder names); without it, the serve on --data when one "
-            + "answers, else PostgreSQL, Kafka and the functions app are started for the time of the call")
+            + "runs, else PostgreSQL, Kafka and the functions app are started for the time of the call")
     String url;
 
     /** A validated {@code day} command; {@code serve} is the running serve to use, or null to start a cluster. */
@@ -53,7 +53,7 @@ final class DayCommand extends LauncherCommand {
         return new Request(date, inbox, outbox, options, runningServe(options));
     }
 
-    /** The serve given by --url (with its broker), else the one the data folder names if it answers, else null. */
+    /** The serve given by --url (with its broker), else the one the data folder names if it runs, else null. */
     private ServeFile.Running runningServe(LocalCluster.Options options) throws UsageException {
         Path data = options.dataDir().toAbsolutePath();
         if (url == null) {

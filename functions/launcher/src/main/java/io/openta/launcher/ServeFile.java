@@ -25,6 +25,8 @@ final class ServeFile {
     record Running(String url, String kafka) {
     }
 
+    private static final String PID = "pid";
+
     private ServeFile() {
     }
 
@@ -32,6 +34,8 @@ final class ServeFile {
         Properties p = new Properties();
         p.setProperty("url", serve.url());
         p.setProperty("kafka", serve.kafka());
+        // the launcher that serves: its data folder is in use while it lives (an HTTP check under load may time out)
+        p.setProperty(PID, String.valueOf(ProcessHandle.current().pid()));
         Path tmp = data.resolve(NAME + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(out, "a running openta serve on this data folder");
@@ -48,7 +52,10 @@ final class ServeFile {
         }
     }
 
-    /** The serve the data folder names, if its file is there and the serve answers; a stale file gives empty. */
+    /**
+     * The serve the data folder names, if its file is there and the launcher that wrote it still runs; a stale file
+     * (a serve killed with -9) gives empty.
+     */
     static Optional<Running> find(Path data) {
         Path f = data.resolve(NAME);
         if (!Files.isRegularFile(f)) {
@@ -62,19 +69,21 @@ final class ServeFile {
         }
         String url = p.getProperty("url");
         String kafka = p.getProperty("kafka");
-        if (url == null || kafka == null || !answers(url)) {
+        String pid = p.getProperty(PID, "");
+        if (url == null || kafka == null || !pid.matches("\\d{1,18}")
+                || !ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
             return Optional.empty();
         }
         return Optional.of(new Running(url, kafka));
     }
 
-    /** Whether {@code url}'s liveness check ({@code /q/health/live}) answers 200 within two seconds. */
+    /** Whether {@code url}'s liveness check ({@code /q/health/live}) answers 200 (a busy machine gets 15 s). */
     static boolean answers(String url) {
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpRequest live = HttpRequest.newBuilder(URI.create(base + "/q/health/live"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
+                    .timeout(Duration.ofSeconds(15)).GET().build();
             return http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | IllegalArgumentException e) {
             return false;
