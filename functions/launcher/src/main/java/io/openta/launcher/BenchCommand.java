@@ -7,15 +7,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.openta.model.events.DayEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code openta bench}: builds the v2 scale case of N accounts and clears its two days, timing each stage. */
+/**
+ * {@code openta bench}: builds the v2 scale case of N accounts and clears its two days, each as a user runs it (its
+ * own {@code openta day} command), and prints each day beside the floor measured on the same server ({@link
+ * BenchReport}).
+ */
 @Command(name = "bench", description = "Builds a case of N accounts in <data>/bench-N/ and clears its two days, "
-        + "timing each stage; runs ../shared/bench/floor-v2.sql (or OPENTA_FLOOR_SQL) with psql on the same "
-        + "PostgreSQL, when both are there, to print each day beside its floor.",
+        + "each by its own openta day command, timing the whole command, its start-up, each stage and its shutdown; "
+        + "then runs ../shared/bench/floor-v2.sql (or OPENTA_FLOOR_SQL) with psql on the same PostgreSQL server, "
+        + "when both are there, to print each day beside its floor.",
         subcommands = { FailoverBench.class, ZoneBench.class })
 final class BenchCommand extends LauncherCommand {
     // required, but checked in call(): picocli would demand it of 'bench failover' too
@@ -48,87 +52,57 @@ final class BenchCommand extends LauncherCommand {
         out().printf("bench: %d accounts, %d distributors, day 2 has %d purchases and %d redemptions (files in %s, "
                 + "written in %s)%n", accounts, BenchCase.DISTRIBUTORS, bc.day2Purchases(), bc.day2Redemptions(),
                 root.resolve("in"), OpenTa.seconds(ms(t0), 1));
-        LocalCluster.Options options = LocalCluster.Options.embedded(root.resolve("state"), env())
-                .withShards(shards.count);
-        long t1 = System.nanoTime();
-        try (LocalCluster cluster = LocalCluster.start(options)) {
-            out().printf("cluster started in %s (PostgreSQL, Kafka, functions app)%n", OpenTa.seconds(ms(t1), 1));
-            List<DayOutcome> outcomes = new ArrayList<>();
+        // each day as a user runs it: its own openta day command (start-up, day, shutdown), timed whole
+        Path state = root.resolve("state");
+        List<BenchDayRun> runs = new ArrayList<>();
+        try {
             for (BenchCase.Day day : bc.days()) {
                 Path outbox = Files.createDirectories(root.resolve("out").resolve(day.date()));
-                out().printf("day %s: %d input records%n", day.date(), day.records());
-                DayOutcome last = cluster.runDay(day.date(), day.inbox(), outbox, DayCommand.progress(out()));
-                if (!last.completed()) {
-                    err().println("day " + day.date() + " failed: " + last.message());
-                    return OpenTa.FAILED;
-                }
-                out().printf("day %s cleared in %s: %d files in %s%n", day.date(), OpenTa.seconds(last.millis(), 1),
-                        DayCommand.filesWritten(last, outbox), outbox);
-                outcomes.add(last);
+                out().printf("day %s: %d input records: openta day --data %s%n", day.date(), day.records(), state);
+                runs.add(BenchDayRun.run(day.date(), day.inbox(), outbox, state, shards.count, env(), out()));
             }
-            FloorBenchmark.Result floor = floor(cluster);
-            for (int i = 0; i < outcomes.size(); i++) {
-                printTable(bc, outcomes.get(i), "day" + (i + 1), floor);
-            }
-            out().printf("functions JVM: %s; launcher JVM max heap %d MiB%n",
-                    String.join(" ", cluster.functions().javaOptionsUsed()),
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            return OpenTa.OK;
         } catch (IOException | RuntimeException e) {
             err().println("openta: bench could not run: " + e.getMessage());
             return OpenTa.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OpenTa.FAILED;
         }
+        FloorBenchmark.Result floor = floor(state);
+        for (int i = 0; i < runs.size(); i++) {
+            BenchReport.print(out(), "day" + (i + 1), runs.get(i), accounts, shards.count, floor);
+        }
+        out().printf("functions JVM: %s; launcher JVM of each day: %s%n", String.join(" ",
+                FunctionsProcess.javaOptions()), env().getOrDefault("OPENTA_JAVA_OPTS", "-Xmx1g"));
+        return OpenTa.OK;
     }
 
-    /** The set-based SQL floor on the same server, or null (with the reason) when it cannot run here. */
-    private FloorBenchmark.Result floor(LocalCluster cluster) {
+    /**
+     * The set-based SQL floor, or null (with the reason) when it cannot run here: run after the days, on the same
+     * PostgreSQL server (the bench's data folder, the same binaries and settings), started for it alone so that
+     * nothing else runs beside it.
+     */
+    private FloorBenchmark.Result floor(Path state) {
         var script = FloorBenchmark.script(env());
         if (script.isEmpty()) {
             out().println("floor: ../shared/bench/floor-v2.sql not found (set OPENTA_FLOOR_SQL): no floor figures");
             return null;
         }
-        String[] db = cluster.database();
         long t0 = System.nanoTime();
-        try {
-            FloorBenchmark.Result f = FloorBenchmark.run(script.get(), db[0], db[1], db[2], accounts);
-            out().printf("floor: %s on the same PostgreSQL in %s%n", script.get(), OpenTa.seconds(ms(t0), 1));
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(state.resolve("pg"))) {
+            FloorBenchmark.Result f = FloorBenchmark.run(script.get(), pg.jdbcUrl(), pg.user(), pg.password(),
+                    accounts);
+            out().printf("floor: %s on the same PostgreSQL in %s (setup and server start included)%n", script.get(),
+                    OpenTa.seconds(ms(t0), 1));
             return f;
-        } catch (IOException e) {
-            out().println("floor: could not run psql (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        } catch (IOException | RuntimeException e) {
+            out().println("floor: could not run (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + ")");
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    private void printTable(BenchCase bc, DayOutcome day, String floorDay, FloorBenchmark.Result floor) {
-        var out = out();
-        out.println();
-        out.printf("bench %s %s (%d accounts, %d shards):%n", floorDay, day.date(), bc.accounts(), shards.count);
-        out.printf("  %-20s %10s %7s %10s %12s %14s%n", "stage", "records", "shards", "seconds", "records/s",
-                "floor step s");
-        long stageSum = 0;
-        for (DayEvent e : day.stages()) {
-            stageSum += e.millis();
-            List<String> steps = FloorBenchmark.floorStepsOf(e.stage());
-            String floorStep = floor == null || steps.isEmpty() ? ""
-                    : String.format("%s %.2f", steps.get(0), floor.stepMillis(floorDay, steps.get(0)).doubleValue()
-                            / 1000.0);
-            out.printf("  %-20s %10d %7d %10.2f %12s %14s%n", e.stage(), e.records(), e.shards(),
-                    e.millis() / 1000.0, rate(e.records(), e.millis()), floorStep);
-        }
-        out.printf("  %-20s %10.2f s (START to completed, publishing included)%n", "day", day.millis() / 1000.0);
-        out.printf("  %-20s %10.2f s%n", "stage sum", stageSum / 1000.0);
-        if (floor != null) {
-            double f = floor.dayMillis(floorDay).doubleValue();
-            out.printf("  %-20s %10.2f s   ratio day/floor %.2fx, stage sum/floor %.2fx%n", "floor", f / 1000.0,
-                    day.millis() / f, stageSum / f);
-        }
-    }
-
-    private static String rate(long records, long millis) {
-        return millis <= 0 ? "-" : String.format("%.0f", records * 1000.0 / millis);
     }
 
     private static long ms(long startNanos) {

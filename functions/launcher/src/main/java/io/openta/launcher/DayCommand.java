@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.openta.model.events.DayEvent;
@@ -12,9 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code openta day}: clears one business day on a local cluster started for the time of the call. */
-@Command(name = "day", description = "Clears one business day: reads the inbox, writes the outbox (created if "
-        + "missing). Killed at any moment, the same command run again resumes the day and writes the same files.")
+/**
+ * {@code openta day}: clears one business day on a local cluster started for the time of the call, or on a running
+ * {@code openta serve} ({@code --url}, or the one whose {@code serve.properties} the data folder holds), which then
+ * costs no start-up. Prints each stage, then the start-up, the day (START to completed) and the shutdown apart.
+ */
+@Command(name = "day", description = { "Clears one business day: reads the inbox, writes the outbox (created if "
+        + "missing). Killed at any moment, the same command run again resumes the day and writes the same files.",
+        "On a running serve (--url, or the serve on --data) nothing is started: the day runs there." })
 final class DayCommand extends LauncherCommand {
     @Option(names = "--date", required = true, paramLabel = "YYYYMMDD", converter = Args.Date.class,
             description = "the business day")
@@ -29,16 +36,38 @@ final class DayCommand extends LauncherCommand {
     Options.Cluster cluster;
     @Mixin
     Options.Shards shards;
+    @Option(names = "--url", paramLabel = "URL", description = "a running ./openta serve to clear the day on (its "
+            + "broker: --kafka, else the one its data folder names); without it, the serve on --data when one "
+            + "runs, else PostgreSQL, Kafka and the functions app are started for the time of the call")
+    String url;
 
-    /** A validated {@code day} command. */
-    record Request(String date, Path inbox, Path outbox, LocalCluster.Options options) {
+    /** A validated {@code day} command; {@code serve} is the running serve to use, or null to start a cluster. */
+    record Request(String date, Path inbox, Path outbox, LocalCluster.Options options, ServeFile.Running serve) {
     }
 
     Request request() throws UsageException {
         if (outbox.equals(inbox)) {
             throw new UsageException("--outbox must not be the inbox");
         }
-        return new Request(date, inbox, outbox, cluster.options(env()).withShards(shards.count));
+        LocalCluster.Options options = cluster.options(env()).withShards(shards.count);
+        return new Request(date, inbox, outbox, options, runningServe(options));
+    }
+
+    /** The serve given by --url (with its broker), else the one the data folder names if it runs, else null. */
+    private ServeFile.Running runningServe(LocalCluster.Options options) throws UsageException {
+        Path data = options.dataDir().toAbsolutePath();
+        if (url == null) {
+            return ServeFile.find(data).orElse(null);
+        }
+        if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw new UsageException("--url '" + url + "' is not an http:// URL");
+        }
+        String kafka = options.kafka();
+        if (kafka == null) {
+            kafka = ServeFile.find(data).map(ServeFile.Running::kafka).orElseThrow(() -> new UsageException(
+                    "--url needs the serve's broker: give --kafka HOST:PORT, or --data of a serve that runs"));
+        }
+        return new ServeFile.Running(url, kafka);
     }
 
     @Override
@@ -50,19 +79,77 @@ final class DayCommand extends LauncherCommand {
             err().println("openta: cannot create the outbox " + r.outbox() + ": " + e.getMessage());
             return OpenTa.FAILED;
         }
-        try (LocalCluster cluster = LocalCluster.start(r.options())) {
-            DayOutcome o = cluster.runDay(r.date(), r.inbox(), r.outbox(), progress(out()));
+        if (r.serve() != null && !ServeFile.answers(r.serve().url())) {
+            err().println("openta: no OpenTA serve process at " + r.serve().url());
+            return OpenTa.FAILED;
+        }
+        long t0 = System.nanoTime();
+        DayOutcome o;
+        long startup;
+        long dayEnd;
+        try (LocalCluster cluster = r.serve() != null
+                ? LocalCluster.attach(r.options(), r.serve().url(), r.serve().kafka())
+                : LocalCluster.start(r.options())) {
+            startup = millisSince(t0);
+            out().println(r.serve() != null ? "on the running serve at " + r.serve().url() + ": nothing started"
+                    : "start-up " + OpenTa.seconds(startup, 2) + " (PostgreSQL and Kafka side by side, then the "
+                            + "functions app)");
+            o = cluster.runDay(r.date(), r.inbox(), r.outbox(), progress(out()));
+            dayEnd = millisSince(t0);
             if (o.completed()) {
                 out().printf("day %s cleared in %s: %d files in %s%n", r.date(), OpenTa.seconds(o.millis(), 1),
                         filesWritten(o, r.outbox()), r.outbox());
-                return OpenTa.OK;
             }
-            err().println("day " + r.date() + " failed: " + o.message());
-            return OpenTa.FAILED;
         } catch (IOException | RuntimeException e) {
             err().println("day " + r.date() + " failed: " + e.getMessage());
             return OpenTa.FAILED;
         }
+        if (!o.completed()) {
+            err().println("day " + r.date() + " failed: " + o.message());
+            return OpenTa.FAILED;
+        }
+        long whole = millisSince(t0);
+        out().println(timingLine(r.date(), new Timing(startup, o.millis(), stageSum(o), whole - dayEnd, whole)));
+        return OpenTa.OK;
+    }
+
+    /**
+     * Where a day command's time went, in milliseconds: start-up (PostgreSQL, Kafka and the functions app started;
+     * on a running serve only the launcher's Kafka clients), the day (START sent to the day's end, publishing
+     * included), the sum of its stages, the shutdown, and the whole (the command's own JVM start aside).
+     */
+    record Timing(long startup, long day, long stageSum, long shutdown, long whole) {
+    }
+
+    private static final Pattern TIMING = Pattern.compile("^day (\\d{8}) timing: start-up ([0-9.]+) s, day ([0-9.]+) s, "
+            + "stage sum ([0-9.]+) s, shutdown ([0-9.]+) s, whole ([0-9.]+) s$");
+
+    static String timingLine(String date, Timing t) {
+        return String.format(java.util.Locale.ROOT, "day %s timing: start-up %.3f s, day %.3f s, stage sum %.3f s, "
+                + "shutdown %.3f s, whole %.3f s", date, t.startup() / 1000.0, t.day() / 1000.0, t.stageSum() / 1000.0,
+                t.shutdown() / 1000.0, t.whole() / 1000.0);
+    }
+
+    /** The {@link #timingLine} of {@code line}, if it is one. */
+    static java.util.Optional<Timing> parseTiming(String line) {
+        Matcher m = TIMING.matcher(line);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Timing(millis(m.group(2)), millis(m.group(3)), millis(m.group(4)),
+                millis(m.group(5)), millis(m.group(6))));
+    }
+
+    private static long millis(String seconds) {
+        return new java.math.BigDecimal(seconds).movePointRight(3).longValueExact();
+    }
+
+    static long stageSum(DayOutcome o) {
+        return o.stages().stream().mapToLong(DayEvent::millis).sum();
+    }
+
+    private static long millisSince(long startNanos) {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     /** Prints each completed stage ({@link OpenTa#progressLine}) and each other non-terminal event. */

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -131,6 +134,10 @@ public final class LocalCluster implements AutoCloseable {
     private String bootstrap;
     private FunctionsProcess.Settings settings;
     private LocalAuth auth;
+    private String remoteUrl;
+    private boolean advertised;
+    private long lastRemoteCheck;
+    private int remoteMisses;
 
     private LocalCluster(Options options) {
         this.options = options;
@@ -159,28 +166,40 @@ public final class LocalCluster implements AutoCloseable {
         String reactiveUrl;
         String user;
         String password;
-        long t0 = System.nanoTime();
+        // PostgreSQL and Kafka do not depend on each other: start them side by side (the functions app needs both)
+        CompletableFuture<Void> pgStarted = options.dbUrl() != null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        postgres = EmbeddedPostgresServer.start(data.resolve("pg"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    LOG.info("PostgreSQL on port {} ({} ms)", postgres.port(), ms(t0));
+                }, LocalCluster::ownThread);
+        CompletableFuture<Void> kafkaStarted = options.kafka() != null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> {
+                    long t1 = System.nanoTime();
+                    try {
+                        kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    LOG.info("Kafka on {} ({} ms)", kafka.bootstrapServers(), ms(t1));
+                }, LocalCluster::ownThread);
+        awaitBoth(pgStarted, kafkaStarted);
         if (options.dbUrl() == null) {
-            postgres = EmbeddedPostgresServer.start(data.resolve("pg"));
             jdbcUrl = postgres.jdbcUrl();
             reactiveUrl = postgres.reactiveUrl();
             user = postgres.user();
             password = postgres.password();
-            LOG.info("PostgreSQL on port {} ({} ms)", postgres.port(), ms(t0));
         } else {
             jdbcUrl = options.dbUrl();
             reactiveUrl = reactiveUrl(jdbcUrl);
             user = options.dbUser() == null ? "" : options.dbUser();
             password = options.dbPassword() == null ? "" : options.dbPassword();
         }
-        long t1 = System.nanoTime();
-        if (options.kafka() == null) {
-            kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"));
-            bootstrap = kafka.bootstrapServers();
-            LOG.info("Kafka on {} ({} ms)", bootstrap, ms(t1));
-        } else {
-            bootstrap = options.kafka();
-        }
+        bootstrap = options.kafka() == null ? kafka.bootstrapServers() : options.kafka();
         EmbeddedKafkaBroker.createTopics(bootstrap, Topics.all(), Math.max(1, options.shards()));
         long t2 = System.nanoTime();
         int httpPort = options.httpPort();
@@ -200,6 +219,71 @@ public final class LocalCluster implements AutoCloseable {
         functions = FunctionsProcess.start(settings, options.readyTimeout());
         LOG.info("functions app ready on port {} ({} ms)", functions.httpPort(), ms(t2));
         producer = new KafkaProducer<>(producerProps(bootstrap));
+    }
+
+    /** Each start on a thread of its own: a shared pool may have room for one task at a time. */
+    private static void ownThread(Runnable start) {
+        Thread t = new Thread(start, "openta-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Waits for both starts; the first failure is thrown (what did start is stopped by {@link #close()}). */
+    private static void awaitBoth(CompletableFuture<Void> a, CompletableFuture<Void> b) throws IOException {
+        try {
+            CompletableFuture.allOf(a, b).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * A cluster that is already running (an {@code openta serve}): days are sent to its scheduler through
+     * {@code kafkaBootstrap}; nothing is started here and {@link #close()} leaves the serve running. While a day
+     * runs, the serve's liveness check at {@code url} must keep answering.
+     */
+    public static LocalCluster attach(Options options, String url, String kafkaBootstrap) {
+        LocalCluster c = new LocalCluster(options);
+        c.bootstrap = kafkaBootstrap;
+        c.remoteUrl = url;
+        c.producer = new KafkaProducer<>(producerProps(kafkaBootstrap));
+        return c;
+    }
+
+    /** The running serve this cluster was attached to, or null for one it started. */
+    String remoteUrl() {
+        return remoteUrl;
+    }
+
+    /**
+     * Writes {@code <data>/serve.properties} (this cluster's API URL and broker) so that {@code openta day} on the
+     * same data folder runs its days here; {@link #close()} deletes it.
+     */
+    void advertise() throws IOException {
+        ServeFile.write(options.dataDir().toAbsolutePath(),
+                new ServeFile.Running("http://127.0.0.1:" + functions.httpPort(), bootstrap));
+        advertised = true;
+    }
+
+    private boolean functionsAlive() {
+        if (functions != null) {
+            return functions.isAlive();
+        }
+        // a serve elsewhere: asked at most every five seconds, and it must fail twice in a row
+        long now = System.nanoTime();
+        if (now - lastRemoteCheck < TimeUnit.SECONDS.toNanos(5)) {
+            return true;
+        }
+        lastRemoteCheck = now;
+        remoteMisses = ServeFile.answers(remoteUrl) ? 0 : remoteMisses + 1;
+        return remoteMisses < 2;
     }
 
     /** {@code jdbc:postgresql://h:p/db?x} gives {@code postgresql://h:p/db?x}. */
@@ -271,10 +355,11 @@ public final class LocalCluster implements AutoCloseable {
                         return new DayOutcome(date, e, List.copyOf(events), ms(start), msg);
                     }
                 }
-                if (!functions.isAlive()) {
-                    return new DayOutcome(date, null, List.copyOf(events), ms(start),
-                            "the functions app died; " + functions.logFile() + " ends with:"
-                                    + System.lineSeparator() + functions.logTail(30));
+                if (!functionsAlive()) {
+                    String why = functions != null ? "the functions app died; " + functions.logFile() + " ends with:"
+                            + System.lineSeparator() + functions.logTail(30)
+                            : "the serve process at " + remoteUrl + " stopped answering";
+                    return new DayOutcome(date, null, List.copyOf(events), ms(start), why);
                 }
             }
             send(new DayCommand(DayCommand.CANCEL, date, null, null, requestId));
@@ -335,6 +420,10 @@ public final class LocalCluster implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException first = null;
+        if (advertised) {
+            ServeFile.delete(options.dataDir().toAbsolutePath());
+            advertised = false;
+        }
         if (producer != null) {
             try {
                 producer.close(Duration.ofSeconds(5));

@@ -51,6 +51,7 @@ final class OperatorCommands {
         try {
             Files.createDirectories(outbox);
             LocalCluster cluster = LocalCluster.start(o);
+            cluster.advertise(); // ./openta day on this data folder runs its day here
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 cluster.close();
                 stopped.countDown();

@@ -99,6 +99,9 @@ class LocalClusterTest {
         assertTrue(stdout.contains("bench day2 20260106 (20 accounts, 2 shards):"), stdout);
         assertTrue(stdout.contains("stage sum"), stdout);
         assertTrue(stdout.contains("functions JVM: -Xmx2g"), stdout);
+        // each day as a user runs it: the whole command, its start-up and its shutdown apart
+        assertTrue(stdout.contains("whole command (openta day, JVM start to exit)"), stdout);
+        assertTrue(stdout.contains("start-up (PostgreSQL, Kafka, functions app)"), stdout);
         System.out.println(stdout);
     }
 }

@@ -1,0 +1,90 @@
+package io.openta.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One bench day run as a user runs it: {@code openta day} in its own JVM (as {@code ./openta} starts it, {@code -Xmx1g}
+ * unless OPENTA_JAVA_OPTS says otherwise), timed from its start to its exit. Its output is passed through and read
+ * back: the stage lines ({@link OpenTa#progressLine}) and the timing line ({@link DayCommand#timingLine}).
+ *
+ * @param date    the business date
+ * @param stages  the stages as the command printed them
+ * @param timing  the command's own split of its time
+ * @param whole   milliseconds from starting the command's JVM to its exit
+ */
+record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, long whole) {
+    private static final Pattern STAGE = Pattern.compile("^(\\S+)\\s+records=(\\d+) shards=(\\d+) ([0-9]+)[.,]([0-9]{2}) s$");
+
+    /** A stage line: name, records, shards, milliseconds (to the hundredth of a second printed). */
+    record Stage(String stage, long records, int shards, long millis) {
+    }
+
+    /** Start-up of the launcher JVM itself: the whole minus what the command measured. */
+    long launcherJvm() {
+        return Math.max(0, whole - timing.whole());
+    }
+
+    /** Runs {@code openta day} on {@code data}; fails with the command's last lines when it does not exit 0. */
+    static BenchDayRun run(String date, Path inbox, Path outbox, Path data, int shards, Map<String, String> env,
+            PrintStream out) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String javaOpts = env.getOrDefault("OPENTA_JAVA_OPTS", "-Xmx1g");
+        cmd.addAll(List.of(javaOpts.trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), OpenTa.class.getName(), "day", "--date", date,
+                "--inbox", inbox.toString(), "--outbox", outbox.toString(), "--data", data.toString(), "--shards",
+                String.valueOf(shards)));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        List<Stage> stages = new ArrayList<>();
+        DayCommand.Timing timing = null;
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.println("  | " + line);
+                tail.add(line);
+                if (tail.size() > 20) {
+                    tail.remove(0);
+                }
+                stage(line).ifPresent(stages::add);
+                Optional<DayCommand.Timing> t = DayCommand.parseTiming(line);
+                if (t.isPresent()) {
+                    timing = t.get();
+                }
+            }
+        }
+        p.waitFor(10, TimeUnit.MINUTES);
+        long whole = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        if (p.isAlive() || p.exitValue() != 0 || timing == null) {
+            p.destroyForcibly();
+            throw new IOException("openta day --date " + date + " did not complete:\n" + String.join("\n", tail));
+        }
+        return new BenchDayRun(date, List.copyOf(stages), timing, whole);
+    }
+
+    static Optional<Stage> stage(String line) {
+        Matcher m = STAGE.matcher(line);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long millis = new BigDecimal(m.group(4) + "." + m.group(5)).movePointRight(3).longValueExact();
+        return Optional.of(new Stage(m.group(1), Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)), millis));
+    }
+}
