@@ -202,6 +202,17 @@ public final class LocalCluster implements AutoCloseable {
         producer = new KafkaProducer<>(producerProps(bootstrap));
     }
 
+    /**
+     * Starts the access app ({@code openta serve --access-config}) on this cluster's database and broker; the caller
+     * stops it. Its log is {@code <data>/logs/access.log}.
+     */
+    AccessProcess startAccess(AccessProcess.Request r, Path jar) throws IOException {
+        Path logs = options.dataDir().toAbsolutePath().resolve("logs");
+        return AccessProcess.start(new AccessProcess.Settings(jar, r.usersFile(), r.sftpPort(), r.httpPort(),
+                r.dataRoot(), r.inboxRoot(), r.outboxRoot(), logs.resolve("access.log"), settings),
+                options.readyTimeout());
+    }
+
     /** {@code jdbc:postgresql://h:p/db?x} gives {@code postgresql://h:p/db?x}. */
     static String reactiveUrl(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring("jdbc:".length()) : jdbcUrl;

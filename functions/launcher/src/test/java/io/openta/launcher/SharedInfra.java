@@ -190,4 +190,27 @@ final class SharedInfra implements AutoCloseable {
         }
         throw new AssertionError("the day never reached " + stage);
     }
+
+    /**
+     * Starts a serve process on this infra with {@code more} arguments and no --inbox/--outbox (e.g. with
+     * --access-config, whose inbox and outbox roots are under its --data); its data folder is returned by
+     * {@link ServeProcess#data()}.
+     */
+    ServeProcess serveWith(Map<String, String> env, String... more) throws Exception {
+        int n;
+        synchronized (serves) {
+            n = ++next;
+        }
+        int port = Ports.free();
+        List<String> args = List.of("serve", "--port", String.valueOf(port), "--db-url", dbUrl(), "--kafka",
+                kafka(), "--staging", infra.printed("OPENTA_STAGING"), "--data", work.resolve("serve-" + n).toString());
+        Map<String, String> withKeys = new java.util.HashMap<>(env);
+        withKeys.putIfAbsent("OPENTA_AUTH_DIR", work.resolve("auth").toString());
+        ServeProcess s = ServeProcess.start(work.resolve("serve-" + n), port, withKeys, "OpenTA serving on",
+                Duration.ofMinutes(3), args, more);
+        synchronized (serves) {
+            serves.add(s);
+        }
+        return s;
+    }
 }
