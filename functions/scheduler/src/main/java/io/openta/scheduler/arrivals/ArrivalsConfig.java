@@ -1,8 +1,6 @@
 package io.openta.scheduler.arrivals;
 
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -25,10 +23,10 @@ public interface ArrivalsConfig {
      * The local time (e.g. {@code 15:30}) from which today's day starts with whatever has arrived, if it has not
      * started yet and at least one file is in its inbox folder. None: no cut-off.
      */
-    Optional<LocalTime> cutOff();
+    Optional<String> cutOff();
 
-    /** The time zone of the cut-off and of "today"; default the system's. */
-    Optional<ZoneId> zone();
+    /** The time zone of the cut-off and of "today" (e.g. {@code Europe/Paris}); default the system's. */
+    Optional<String> zone();
 
     /** How often the leader looks whether the cut-off has passed. */
     @WithDefault("PT5S")

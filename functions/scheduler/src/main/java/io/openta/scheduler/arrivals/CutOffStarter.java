@@ -42,6 +42,8 @@ public class CutOffStarter {
     private final Leadership leadership;
     private final StorageRoots roots;
     private final ArrivalsConfig config;
+    private final LocalTime cutOff;
+    private final ZoneId zone;
     private volatile boolean running = true;
     /** The last date this process found started (by anyone): nothing more to do for it. */
     private String handled;
@@ -51,17 +53,36 @@ public class CutOffStarter {
         this.leadership = leadership;
         this.roots = roots;
         this.config = config;
+        this.cutOff = config.cutOff().map(CutOffStarter::time).orElse(null);
+        this.zone = config.zone().map(CutOffStarter::zone).orElse(ZoneId.systemDefault());
+    }
+
+    private static LocalTime time(String text) {
+        try {
+            return LocalTime.parse(text.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("openta.arrivals.cut-off '" + text + "' is not a time HH:MM (e.g. 15:30)");
+        }
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("openta.arrivals.zone '" + text + "' is not a time zone (e.g. "
+                    + "Europe/Paris)");
+        }
     }
 
     void onStart(@Observes StartupEvent event, OpenTaConfig openTa) {
-        if (openTa.migrateOnly() || !config.enabled() || config.cutOff().isEmpty()) {
+        if (openTa.migrateOnly() || !config.enabled() || cutOff == null) {
             return;
         }
         if (!roots.configured()) {
             LOG.warnf("openta.arrivals.cut-off is set but no storage roots are: no day starts at the cut-off");
             return;
         }
-        LOG.infof("cut-off %s (%s): today's day starts then with what has arrived", config.cutOff().get(), zone());
+        LOG.infof("cut-off %s (%s): today's day starts then with what has arrived", cutOff, zone);
         Thread t = new Thread(this::loop, "openta-cut-off");
         t.setDaemon(true);
         t.start();
@@ -69,10 +90,6 @@ public class CutOffStarter {
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
-    }
-
-    private ZoneId zone() {
-        return config.zone().orElse(ZoneId.systemDefault());
     }
 
     private void loop() {
@@ -86,7 +103,7 @@ public class CutOffStarter {
                 continue;
             }
             try {
-                check(ZonedDateTime.now(zone()));
+                check(ZonedDateTime.now(zone));
             } catch (NotLeaderException e) {
                 LOG.infof("cut-off start refused: %s", e.getMessage());
             } catch (RuntimeException e) {
@@ -97,11 +114,11 @@ public class CutOffStarter {
 
     /** Starts today's day if {@code now} is past the cut-off, it never started and something arrived. */
     void check(ZonedDateTime now) {
-        LocalTime cutOff = config.cutOff().orElseThrow();
         if (now.toLocalTime().isBefore(cutOff)) {
             return;
         }
-        String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
+        // the local date alone: BASIC_ISO_DATE on a zoned time would append its offset
+        String date = now.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE);
         if (date.equals(handled) || !anyFile(Path.of(roots.inboxOf(date)))) {
             return;
         }
