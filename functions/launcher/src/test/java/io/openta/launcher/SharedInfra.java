@@ -206,8 +206,20 @@ final class SharedInfra implements AutoCloseable {
                 kafka(), "--staging", infra.printed("OPENTA_STAGING"), "--data", work.resolve("serve-" + n).toString());
         Map<String, String> withKeys = new java.util.HashMap<>(env);
         withKeys.putIfAbsent("OPENTA_AUTH_DIR", work.resolve("auth").toString());
-        ServeProcess s = ServeProcess.start(work.resolve("serve-" + n), port, withKeys, "OpenTA serving on",
-                Duration.ofMinutes(3), args, more);
+        Path data = work.resolve("serve-" + n);
+        ServeProcess s;
+        try {
+            // two apps start here, one after the other: more time than for a serve alone
+            s = ServeProcess.start(data, port, withKeys, "OpenTA serving on", Duration.ofMinutes(5), args, more);
+        } catch (IllegalStateException e) {
+            Path access = data.resolve("logs").resolve("access.log");
+            if (!java.nio.file.Files.exists(access)) {
+                throw e;
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(access, java.nio.charset.StandardCharsets.ISO_8859_1);
+            throw new IllegalStateException(e.getMessage() + "\naccess.log ends with:\n" + String.join("\n",
+                    lines.subList(Math.max(0, lines.size() - 30), lines.size())), e);
+        }
         synchronized (serves) {
             serves.add(s);
         }
