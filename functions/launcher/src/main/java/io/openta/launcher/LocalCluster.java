@@ -123,6 +123,8 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    private static final Duration ACCESS_READY = Duration.ofMinutes(5);
+
     private final Options options;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
@@ -210,7 +212,8 @@ public final class LocalCluster implements AutoCloseable {
         Path logs = options.dataDir().toAbsolutePath().resolve("logs");
         return AccessProcess.start(new AccessProcess.Settings(jar, r.usersFile(), r.sftpPort(), r.httpPort(),
                 r.dataRoot(), r.inboxRoot(), r.outboxRoot(), logs.resolve("access.log"), settings),
-                options.readyTimeout());
+                // it starts while the functions app settles in; on a loaded 2-core host that took 2 minutes here
+                options.readyTimeout().compareTo(ACCESS_READY) > 0 ? options.readyTimeout() : ACCESS_READY);
     }
 
     /** {@code jdbc:postgresql://h:p/db?x} gives {@code postgresql://h:p/db?x}. */

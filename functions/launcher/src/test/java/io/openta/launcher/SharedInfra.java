@@ -210,7 +210,7 @@ final class SharedInfra implements AutoCloseable {
         ServeProcess s;
         try {
             // two apps start here, one after the other: more time than for a serve alone
-            s = ServeProcess.start(data, port, withKeys, "OpenTA serving on", Duration.ofMinutes(5), args, more);
+            s = ServeProcess.start(data, port, withKeys, "OpenTA serving on", Duration.ofMinutes(8), args, more);
         } catch (IllegalStateException e) {
             Path access = data.resolve("logs").resolve("access.log");
             if (!java.nio.file.Files.exists(access)) {
