@@ -160,10 +160,15 @@ class ArrivalStartTest {
 
     private static List<String> list(SftpClient sftp, String dir) throws IOException {
         List<String> names = new ArrayList<>();
-        for (SftpClient.DirEntry e : sftp.readDir(dir)) {
-            if (!e.getFilename().startsWith(".")) {
-                names.add(e.getFilename());
+        try {
+            for (SftpClient.DirEntry e : sftp.readDir(dir)) {
+                if (!e.getFilename().startsWith(".")) {
+                    names.add(e.getFilename());
+                }
             }
+        } catch (java.io.UncheckedIOException e) {
+            // MINA's directory iterator wraps the server's refusal
+            throw e.getCause();
         }
         names.sort(null);
         return names;
