@@ -108,6 +108,29 @@ final class Args {
         }
     }
 
+    /** A port from 0 to 65535, 0 meaning any free port. */
+    static final class PortOrFree implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String v) {
+            if (!v.matches("\\d{1,5}") || Integer.parseInt(v) > 65535) {
+                throw new TypeConversionException("'" + v + "' is not a port from 0 (any free one) to 65535");
+            }
+            return Integer.parseInt(v);
+        }
+    }
+
+    /** An existing regular file (absolute, normalized). */
+    static final class ExistingFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String v) {
+            Path p = Path.of(v).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(p)) {
+                throw new TypeConversionException(p + " is not an existing file");
+            }
+            return p;
+        }
+    }
+
     /** Shard tasks per stage, partitions per topic: 1 to {@value #MAX_SHARDS}. */
     static final class Shards extends PositiveInt {
         Shards() {

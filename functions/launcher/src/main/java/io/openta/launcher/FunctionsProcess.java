@@ -28,6 +28,7 @@ public final class FunctionsProcess implements AutoCloseable {
     public static final String JAR_IN_REPO = "functions/all-in-one/target/quarkus-app/quarkus-run.jar";
     public static final String HEAP = "-Xmx2g";
 
+    private final String name;
     private final Process process;
     private final Path logFile;
     private final int httpPort;
@@ -40,12 +41,13 @@ public final class FunctionsProcess implements AutoCloseable {
             Map<String, String> extraEnv) {
     }
 
-    private FunctionsProcess(Process process, Path logFile, int httpPort, List<String> javaOptions) {
+    private FunctionsProcess(String name, Process process, Path logFile, int httpPort, List<String> javaOptions) {
+        this.name = name;
         this.process = process;
         this.logFile = logFile;
         this.httpPort = httpPort;
         this.javaOptions = javaOptions;
-        this.shutdownHook = new Thread(this::stopQuietly, "openta-functions-stop");
+        this.shutdownHook = new Thread(this::stopQuietly, "openta-app-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -55,26 +57,35 @@ public final class FunctionsProcess implements AutoCloseable {
             throw new IllegalStateException("functions app not found: " + s.jar()
                     + " (build it with ./mvnw -B -DskipTests package)");
         }
-        Files.createDirectories(s.logFile().getParent());
         Files.createDirectories(s.stagingDir());
         int port = s.httpPort() > 0 ? s.httpPort() : Ports.free();
+        return launch("the functions app", s.jar(), environment(s, port), s.logFile(), port, readyTimeout);
+    }
+
+    /**
+     * Starts a packaged Quarkus app ({@code jar}) with {@code env} added to this process's environment, its output
+     * appended to {@code logFile}, and waits until {@code /q/health/ready} on {@code httpPort} answers 200. The
+     * access app is started this way too ({@link AccessProcess}).
+     */
+    static FunctionsProcess launch(String name, Path jar, Map<String, String> env, Path logFile, int httpPort,
+            Duration readyTimeout) throws IOException {
+        Files.createDirectories(logFile.getParent());
         List<String> opts = javaOptions();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(opts);
         cmd.add("-jar");
-        cmd.add(s.jar().toAbsolutePath().toString());
+        cmd.add(jar.toAbsolutePath().toString());
 
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.putAll(environment(s, port));
-        Files.writeString(s.logFile(), "=== " + Instant.now() + " " + String.join(" ", cmd) + System.lineSeparator(),
+        pb.environment().putAll(env);
+        Files.writeString(logFile, "=== " + Instant.now() + " " + String.join(" ", cmd) + System.lineSeparator(),
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(s.logFile().toFile()));
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        FunctionsProcess fp = new FunctionsProcess(pb.start(), s.logFile(), port, opts);
+        FunctionsProcess fp = new FunctionsProcess(name, pb.start(), logFile, httpPort, opts);
         try {
             fp.awaitReady(readyTimeout);
         } catch (RuntimeException e) {
@@ -164,7 +175,7 @@ public final class FunctionsProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the functions app exited with code " + process.exitValue()
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
                         + " before it was ready; " + logFile + " ends with:" + System.lineSeparator() + logTail(40));
             }
             try {
@@ -175,11 +186,11 @@ public final class FunctionsProcess implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the functions app", e);
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
             Ports.pause(250);
         }
-        throw new IllegalStateException("the functions app was not ready after " + timeout.toSeconds() + " s; "
+        throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s; "
                 + logFile + " ends with:" + System.lineSeparator() + logTail(40));
     }
 

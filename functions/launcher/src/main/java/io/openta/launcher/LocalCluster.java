@@ -126,6 +126,8 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    private static final Duration ACCESS_READY = Duration.ofMinutes(5);
+
     private final Options options;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
@@ -284,6 +286,18 @@ public final class LocalCluster implements AutoCloseable {
         lastRemoteCheck = now;
         remoteMisses = ServeFile.answers(remoteUrl) ? 0 : remoteMisses + 1;
         return remoteMisses < 2;
+    }
+
+    /**
+     * Starts the access app ({@code openta serve --access-config}) on this cluster's database and broker; the caller
+     * stops it. Its log is {@code <data>/logs/access.log}.
+     */
+    AccessProcess startAccess(AccessProcess.Request r, Path jar) throws IOException {
+        Path logs = options.dataDir().toAbsolutePath().resolve("logs");
+        return AccessProcess.start(new AccessProcess.Settings(jar, r.usersFile(), r.sftpPort(), r.httpPort(),
+                r.dataRoot(), r.inboxRoot(), r.outboxRoot(), logs.resolve("access.log"), settings),
+                // it starts while the functions app settles in; on a loaded 2-core host that took 2 minutes here
+                options.readyTimeout().compareTo(ACCESS_READY) > 0 ? options.readyTimeout() : ACCESS_READY);
     }
 
     /** {@code jdbc:postgresql://h:p/db?x} gives {@code postgresql://h:p/db?x}. */

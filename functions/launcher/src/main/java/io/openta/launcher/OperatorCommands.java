@@ -32,9 +32,18 @@ final class OperatorCommands {
      * {@code zone} (may be null: the app's default) is the functions app's zone.
      */
     int serve(LocalCluster.Options options, int port, Path inbox, Path outbox, Path staging, String zone,
-            Map<String, String> release) {
-        Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX",
-                outbox.toString(), "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
+            Map<String, String> release, AccessProcess.Request access) {
+        Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
+        if (access == null) {
+            env.put("OPENTA_INBOX", inbox.toString());
+            env.put("OPENTA_OUTBOX", outbox.toString());
+        } else {
+            // days read <inbox root>/<date>/ and write <outbox root>/<date>/, where the access app puts and takes
+            // the files; the scheduler refuses a start naming folders outside them
+            env.put("OPENTA_STORAGE_INBOX_ROOT", access.inboxRoot().toString());
+            env.put("OPENTA_STORAGE_OUTBOX_ROOT", access.outboxRoot().toString());
+            env.put("OPENTA_ARRIVALS_ENABLED", "true");
+        }
         if (staging != null) {
             env.put("OPENTA_STAGING_DIR", staging.toString());
         }
@@ -49,16 +58,38 @@ final class OperatorCommands {
         LocalCluster.Options o = options.withHttp(port, env);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            Files.createDirectories(outbox);
+            Path in = access == null ? inbox : access.inboxRoot();
+            Path outRoot = access == null ? outbox : access.outboxRoot();
+            Files.createDirectories(outRoot);
+            Files.createDirectories(in);
             LocalCluster cluster = LocalCluster.start(o);
+            AccessProcess accessApp;
+            try {
+                accessApp = access == null ? null : cluster.startAccess(access, AccessProcess.locateJar(this.env));
+            } catch (Exception e) {
+                cluster.close();
+                throw e;
+            }
             cluster.advertise(); // ./openta day on this data folder runs its day here
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (accessApp != null) {
+                    accessApp.close();
+                }
                 cluster.close();
                 stopped.countDown();
             }, "openta-serve-stop"));
             out.printf("OpenTA serving on http://127.0.0.1:%d (API /api/days, OpenAPI /q/openapi, health /q/health)%n",
                     cluster.functions().httpPort());
-            out.printf("inbox %s, outbox %s; ./openta start --date YYYYMMDD starts a day; Ctrl-C stops%n", inbox, outbox);
+            if (accessApp == null) {
+                out.printf("inbox %s, outbox %s; ./openta start --date YYYYMMDD starts a day; Ctrl-C stops%n", inbox,
+                        outbox);
+                out.println("no access app (no --access-config): no SFTP, no console; days start by ./openta start");
+            } else {
+                out.printf("SFTP on port %d (users of %s); console http://127.0.0.1:%d/console/%n",
+                        accessApp.sftpPort(), access.usersFile(), accessApp.httpPort());
+                out.printf("inbox root %s, outbox root %s (one folder per date); a day starts when its files are in,"
+                        + " or by ./openta start --date YYYYMMDD; Ctrl-C stops%n", in, outRoot);
+            }
             out.printf("the API needs a bearer token: ./openta token --user NAME --role viewer|operator|admin --data %s"
                     + "%n", o.dataDir());
             out.flush();
@@ -112,6 +143,9 @@ final class OperatorCommands {
         out.printf("day %s: %s at %s%s%s%n", d.path("date").asText(), d.path("status").asText(),
                 d.path("stage").asText(), d.path("step").asText().isEmpty() ? "" : "/" + d.path("step").asText(),
                 d.path("message").isNull() ? "" : " (" + d.path("message").asText() + ")");
+        if (d.hasNonNull("startedBy")) {
+            out.printf("  started by %s at %s%n", d.path("startedBy").asText(), d.path("startedAt").asText());
+        }
         out.println("  steps:");
         for (JsonNode s : d.path("steps")) {
             out.printf("    %-20s %-12s %d/%d shards done%s records=%d%n", s.path("stage").asText(),

@@ -14,12 +14,25 @@ import picocli.CommandLine.Option;
         + "/api/days/D/start).", "With --db-url and --kafka (e.g. from ./openta infra) several serve processes share "
         + "one database, broker, inbox, outbox and --staging folder: one of them leads, the others follow." })
 final class ServeCommand extends LauncherCommand {
-    @Option(names = "--inbox", required = true, paramLabel = "DIR", converter = Args.ExistingDir.class,
-            description = "where days' input files are read")
+    @Option(names = "--inbox", paramLabel = "DIR", converter = Args.DirToBe.class,
+            description = "without --access-config: the folder a day started without one reads (required); with it: "
+                    + "the inbox root, one folder per date (default DATA/files/inbox)")
     Path inbox;
-    @Option(names = "--outbox", required = true, paramLabel = "DIR", converter = Args.DirToBe.class,
-            description = "where days' files are written (created if missing)")
+    @Option(names = "--outbox", paramLabel = "DIR", converter = Args.DirToBe.class,
+            description = "without --access-config: the folder a day started without one writes (required, created "
+                    + "if missing); with it: the outbox root, one folder per date (default DATA/files/outbox)")
     Path outbox;
+    @Option(names = "--access-config", paramLabel = "FILE", converter = Args.ExistingFile.class,
+            description = "the users file (YAML, see README.md): also runs the access app (SFTP for distributors and "
+                    + "the fund manager, the console); days then start when their files have arrived")
+    Path accessConfig;
+    @Option(names = "--sftp-port", paramLabel = "P", defaultValue = "2222", converter = Args.PortOrFree.class,
+            description = "with --access-config: the SFTP port, default ${DEFAULT-VALUE}, 0 any free port")
+    int sftpPort;
+    @Option(names = "--access-port", paramLabel = "P", converter = Args.PortOrFree.class,
+            description = "with --access-config: the access app's HTTP port (the console), default --port + 1, "
+                    + "0 any free port")
+    Integer accessPort;
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080", converter = Args.Port.class,
             description = "the HTTP port of the API, default ${DEFAULT-VALUE}")
     int port;
@@ -67,7 +80,32 @@ final class ServeCommand extends LauncherCommand {
         if (v != null) {
             release.put("OPENTA_VERSION", v);
         }
-        return operators().serve(options, port, inbox, outbox, stagingDir, z, release);
+        AccessProcess.Request access = accessRequest(options.dataDir());
+        if (access == null && (inbox == null || outbox == null)) {
+            throw new UsageException("serve needs --inbox and --outbox, or --access-config FILE (then the inbox and "
+                    + "outbox are roots, by default under --data)");
+        }
+        if (access == null && inbox != null && !java.nio.file.Files.isDirectory(inbox)) {
+            throw new UsageException("--inbox " + inbox + " is not an existing directory");
+        }
+        return operators().serve(options, port, inbox, outbox, stagingDir, z, release, access);
+    }
+
+    /** The access app to run beside the functions, or null without --access-config. */
+    private AccessProcess.Request accessRequest(Path data) throws UsageException {
+        if (accessConfig == null) {
+            if (accessPort != null) {
+                throw new UsageException("--access-port needs --access-config");
+            }
+            return null;
+        }
+        int http = accessPort != null ? accessPort : port + 1;
+        if (http > 65535) {
+            throw new UsageException("--access-port: --port " + port + " + 1 is not a port; give --access-port");
+        }
+        Path files = data.toAbsolutePath().normalize().resolve("files");
+        return new AccessProcess.Request(accessConfig, sftpPort, http, files,
+                inbox != null ? inbox : files.resolve("inbox"), outbox != null ? outbox : files.resolve("outbox"));
     }
 
     private Path stagingFromEnv() throws UsageException {

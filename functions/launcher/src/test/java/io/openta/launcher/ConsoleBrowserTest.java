@@ -67,7 +67,7 @@ class ConsoleBrowserTest {
         try (SharedInfra infra = SharedInfra.start(work)) {
             ServeProcess serve = infra.serve(inbox, outbox, Map.of());
             Path authDir = work.resolve("auth");
-            try (AccessProcess access = AccessProcess.start(accessRoot, usersFile(), infra.dbUrl(), infra.kafka(),
+            try (ConsoleAccessApp access = ConsoleAccessApp.start(accessRoot, usersFile(), infra.dbUrl(), infra.kafka(),
                     authDir, serve.url())) {
                 System.out.printf("console test: infra, serve and access app up in %.1f s%n", secondsSince(t0));
                 LocalAuth auth = LocalAuth.open(authDir);
@@ -184,7 +184,7 @@ class ConsoleBrowserTest {
     }
 
     /** The console's own API: 401 JSON without a token and with one of another key; the page itself is open. */
-    private static void assertRefusedWithoutAGoodToken(AccessProcess access) throws Exception {
+    private static void assertRefusedWithoutAGoodToken(ConsoleAccessApp access) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(access.url() + "/console/")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -220,7 +220,7 @@ class ConsoleBrowserTest {
     }
 
     /** Each sender uploads its files of the golden inbox over SFTP (the README.txt there is no exchange file). */
-    private static void uploadDay(AccessProcess access, Path in) throws Exception {
+    private static void uploadDay(ConsoleAccessApp access, Path in) throws Exception {
         SshClient client = SshClient.setUpDefaultClient();
         client.start();
         try (Stream<Path> files = Files.list(in)) {

@@ -160,4 +160,9 @@ final class ServeProcess implements AutoCloseable {
             process.destroyForcibly();
         }
     }
+
+    /** This process's data folder (--data). */
+    Path data() {
+        return data;
+    }
 }

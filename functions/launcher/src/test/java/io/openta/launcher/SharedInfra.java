@@ -190,4 +190,39 @@ final class SharedInfra implements AutoCloseable {
         }
         throw new AssertionError("the day never reached " + stage);
     }
+
+    /**
+     * Starts a serve process on this infra with {@code more} arguments and no --inbox/--outbox (e.g. with
+     * --access-config, whose inbox and outbox roots are under its --data); its data folder is returned by
+     * {@link ServeProcess#data()}.
+     */
+    ServeProcess serveWith(Map<String, String> env, String... more) throws Exception {
+        int n;
+        synchronized (serves) {
+            n = ++next;
+        }
+        int port = Ports.free();
+        List<String> args = List.of("serve", "--port", String.valueOf(port), "--db-url", dbUrl(), "--kafka",
+                kafka(), "--staging", infra.printed("OPENTA_STAGING"), "--data", work.resolve("serve-" + n).toString());
+        Map<String, String> withKeys = new java.util.HashMap<>(env);
+        withKeys.putIfAbsent("OPENTA_AUTH_DIR", work.resolve("auth").toString());
+        Path data = work.resolve("serve-" + n);
+        ServeProcess s;
+        try {
+            // two apps start here, one after the other: more time than for a serve alone
+            s = ServeProcess.start(data, port, withKeys, "OpenTA serving on", Duration.ofMinutes(8), args, more);
+        } catch (IllegalStateException e) {
+            Path access = data.resolve("logs").resolve("access.log");
+            if (!java.nio.file.Files.exists(access)) {
+                throw e;
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(access, java.nio.charset.StandardCharsets.ISO_8859_1);
+            throw new IllegalStateException(e.getMessage() + "\naccess.log ends with:\n" + String.join("\n",
+                    lines.subList(Math.max(0, lines.size() - 30), lines.size())), e);
+        }
+        synchronized (serves) {
+            serves.add(s);
+        }
+        return s;
+    }
 }

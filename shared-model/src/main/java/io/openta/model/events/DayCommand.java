@@ -8,9 +8,12 @@ package io.openta.model.events;
  * @param inbox     absolute path of the inbox (START only)
  * @param outbox    absolute path of the outbox (START only)
  * @param requestId chosen by the sender; echoed on the {@link DayEvent}s the command causes
+ * @param startedBy who starts the day (START only): the operator's authenticated principal, {@code arrivals} when
+ *                  its expected files came in, {@code cut-off} at the configured cut-off time; null when unknown
  * @param traffic   production or shadow (stress) day; absent (null) is production
  */
-public record DayCommand(String type, String date, String inbox, String outbox, String requestId, Traffic traffic) {
+public record DayCommand(String type, String date, String inbox, String outbox, String requestId, String startedBy,
+        Traffic traffic) {
     public static final String START = "START";
     public static final String PAUSE = "PAUSE";
     public static final String RESUME = "RESUME";
@@ -20,8 +23,18 @@ public record DayCommand(String type, String date, String inbox, String outbox, 
         traffic = Traffic.orProduction(traffic);
     }
 
-    /** A production command (the form senders used before the traffic mark). */
+    /** A production command whose sender is not recorded (PAUSE, RESUME, CANCEL; a START from the local launcher). */
     public DayCommand(String type, String date, String inbox, String outbox, String requestId) {
-        this(type, date, inbox, outbox, requestId, Traffic.PRODUCTION);
+        this(type, date, inbox, outbox, requestId, null, Traffic.PRODUCTION);
+    }
+
+    /** A production command with its sender. */
+    public DayCommand(String type, String date, String inbox, String outbox, String requestId, String startedBy) {
+        this(type, date, inbox, outbox, requestId, startedBy, Traffic.PRODUCTION);
+    }
+
+    /** A command of the given traffic whose sender is not recorded. */
+    public DayCommand(String type, String date, String inbox, String outbox, String requestId, Traffic traffic) {
+        this(type, date, inbox, outbox, requestId, null, traffic);
     }
 }

@@ -33,7 +33,7 @@ class TrafficTest {
         assertEquals(Traffic.PRODUCTION, new DayCommand(DayCommand.START, "20240102", "/in", "/out", "r1").traffic());
         assertEquals(Traffic.PRODUCTION, new DayEvent(DayEvent.DAY_COMPLETED, "20240102", "", 3, 0, 10, "ok", "r1")
                 .traffic());
-        assertEquals(Traffic.PRODUCTION, new DayCommand(DayCommand.START, "20240102", "/in", "/out", "r1", null)
+        assertEquals(Traffic.PRODUCTION, new DayCommand(DayCommand.START, "20240102", "/in", "/out", "r1", (Traffic) null)
                 .traffic());
         assertEquals(Traffic.SHADOW, new DayEvent(DayEvent.DAY_COMPLETED, "20240102", "", 3, 0, 10, "ok", "r1",
                 Traffic.SHADOW).traffic());

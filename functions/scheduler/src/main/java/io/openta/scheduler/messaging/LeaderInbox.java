@@ -27,13 +27,16 @@ import io.openta.model.events.Topics;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.messaging.Parking;
 import io.openta.runtime.task.TaskResult;
+import io.openta.scheduler.arrivals.ArrivalStarter;
+import io.openta.scheduler.arrivals.ArrivalsConfig;
 import io.openta.scheduler.service.DayScheduler;
 import io.openta.scheduler.service.Leadership;
 import io.openta.scheduler.service.NotLeaderException;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Day commands and shard-task results, consumed by the leader only. While this process leads, one thread reads every
+ * Day commands and shard-task results (and, with {@code openta.arrivals.enabled}, the access app's arrival events
+ * for {@link ArrivalStarter}), consumed by the leader only. While this process leads, one thread reads every
  * partition of both topics (assigned, not subscribed: no group rebalance stands between a takeover and the first
  * record) from the offsets committed under group {@code openta-scheduler}, hands each record to the
  * {@link DayScheduler} and commits after it was handled. Handling is idempotent, so a record handled by a leader that
@@ -52,11 +55,18 @@ public class LeaderInbox {
     private final Parking parking;
     private final String bootstrap;
     private final OpenTaConfig config;
+    private final ArrivalStarter arrivals;
+    private final List<String> topics;
     private volatile boolean running = true;
     private Thread thread;
 
     public LeaderInbox(DayScheduler scheduler, Leadership leadership, ObjectMapper json, Parking parking,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, OpenTaConfig config) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, OpenTaConfig config,
+            ArrivalStarter arrivals, ArrivalsConfig arrivalsConfig) {
+        this.arrivals = arrivals;
+        // the arrivals topic only where days start on arrival: the same fenced, committed path as the commands
+        this.topics = arrivalsConfig.enabled() ? List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS, Topics.FILE_ARRIVALS)
+                : List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS);
         this.scheduler = scheduler;
         this.leadership = leadership;
         this.json = json;
@@ -84,7 +94,7 @@ public class LeaderInbox {
             LOG.infof("leader (epoch %d): reading day commands and task results", epoch);
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props())) {
                 List<TopicPartition> all = new ArrayList<>();
-                for (String topic : List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS)) {
+                for (String topic : topics) {
                     consumer.partitionsFor(topic, Duration.ofSeconds(30))
                             .forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
                 }
@@ -114,6 +124,8 @@ public class LeaderInbox {
             try {
                 if (Topics.DAY_COMMANDS.equals(r.topic())) {
                     scheduler.onCommand(json.readValue(r.value(), DayCommand.class));
+                } else if (Topics.FILE_ARRIVALS.equals(r.topic())) {
+                    arrivals.onEvent(r.value());
                 } else {
                     scheduler.onResult(json.readValue(r.value(), TaskResult.class));
                 }

@@ -30,6 +30,7 @@ import io.openta.scheduler.service.DayStatusService.DaySummary;
 import io.openta.scheduler.service.OperatorException;
 import io.openta.scheduler.service.RollbackRequest;
 import io.openta.scheduler.service.RollbackService;
+import io.openta.scheduler.service.StorageRoots;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -51,9 +52,11 @@ public class DayResource {
     private final OpenTaConfig config;
     private final DayAudit audit;
     private final SecurityIdentity identity;
+    private final StorageRoots roots;
 
     public DayResource(Outbound commands, DayStatusService status, RollbackService rollbacks, OpenTaConfig config,
-            DayAudit audit, SecurityIdentity identity) {
+            DayAudit audit, SecurityIdentity identity, StorageRoots roots) {
+        this.roots = roots;
         this.identity = identity;
         this.commands = commands;
         this.status = status;
@@ -62,7 +65,10 @@ public class DayResource {
         this.audit = audit;
     }
 
-    /** Where a day's files are: given in the request, or the serve process's defaults. */
+    /**
+     * Where a day's files are: given in the request, or the serve process's defaults; with storage roots configured,
+     * {@code <root>/<date>} unless named, and a named folder must lie under its root.
+     */
     public record StartRequest(String inbox, String outbox) {
     }
 
@@ -111,12 +117,21 @@ public class DayResource {
     @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "Start (or resume after a crash or rollback) the clearing of a day")
     public Response start(@PathParam("date") String date, StartRequest body) {
-        String inbox = body != null && body.inbox() != null ? body.inbox() : config.inbox().orElse(null);
-        String outbox = body != null && body.outbox() != null ? body.outbox() : config.outbox().orElse(null);
+        String day = checkDate(date);
+        String inbox = body != null ? body.inbox() : null;
+        String outbox = body != null ? body.outbox() : null;
+        if (roots.configured()) {
+            // the day's folders are <root>/<date>; a folder named in the request must lie under the roots
+            inbox = inbox == null ? roots.inboxOf(day) : roots.confineInbox(inbox);
+            outbox = outbox == null ? roots.outboxOf(day) : roots.confineOutbox(outbox);
+        } else {
+            inbox = inbox != null ? inbox : config.inbox().orElse(null);
+            outbox = outbox != null ? outbox : config.outbox().orElse(null);
+        }
         if (inbox == null || outbox == null) {
             throw new OperatorException(400, "no inbox/outbox given and the server has no default");
         }
-        return send(new DayCommand(DayCommand.START, checkDate(date), inbox, outbox, UUID.randomUUID().toString()));
+        return send(new DayCommand(DayCommand.START, day, inbox, outbox, UUID.randomUUID().toString(), caller()));
     }
 
     @POST

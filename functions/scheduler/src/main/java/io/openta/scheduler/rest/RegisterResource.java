@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.openta.register.MigrationFailure;
 import io.openta.register.RegisterMigration;
 import io.openta.scheduler.security.Roles;
+import io.openta.scheduler.service.StorageRoots;
 
 /**
  * Register migration through the API (spec v2 2.9), the same code as {@code ./openta migrate}: 200 with what was taken
@@ -30,9 +31,11 @@ import io.openta.scheduler.security.Roles;
 @Tag(name = "register", description = "Taking over a previous TA's register")
 public class RegisterResource {
     private final DataSource db;
+    private final StorageRoots roots;
 
-    public RegisterResource(DataSource db) {
+    public RegisterResource(DataSource db, StorageRoots roots) {
         this.db = db;
+        this.roots = roots;
     }
 
     /** The business date D of the register, and the folder holding its 05 files. */
@@ -50,8 +53,10 @@ public class RegisterResource {
         if (request == null || request.date() == null || request.inbox() == null) {
             return Response.status(400).entity(new Refusal("give date and inbox")).build();
         }
+        // with storage roots, the 05 files are read from under the inbox root only (400 otherwise)
+        String inbox = roots.configured() ? roots.confineInbox(request.inbox()) : request.inbox();
         try (Connection c = db.getConnection()) {
-            return Response.ok(RegisterMigration.migrate(c, request.date(), Path.of(request.inbox()))).build();
+            return Response.ok(RegisterMigration.migrate(c, request.date(), Path.of(inbox))).build();
         } catch (MigrationFailure e) {
             return Response.status(422).entity(new Refusal(e.getMessage())).build();
         }

@@ -66,6 +66,8 @@ public class DayScheduler {
         final List<DayEvent> events = new ArrayList<>();
         DayRow publish;
         String dropStaging;
+        /** What {@link #startIfNew} did. */
+        NewDayStart newDay = NewDayStart.STARTED;
     }
 
     /** Why a command marked {@link Traffic#SHADOW} is refused. */
@@ -93,6 +95,35 @@ public class DayScheduler {
             return e;
         });
         apply(fx);
+    }
+
+    /**
+     * Starts a day that has never been started, as a START command would; does nothing when the day is known in any
+     * state (started, completed, cancelled: an arrival event read twice, or after a crash, starts nothing again) or
+     * another day is open. Fenced like every decision.
+     */
+    public synchronized NewDayStart startIfNew(DayCommand c) {
+        Effects fx = db.inTransaction(sql -> {
+            Effects e = new Effects();
+            if (lockDay(sql, c.date()) != null) {
+                LOG.debugf("day %s is known already: not started again (by %s)", c.date(), c.startedBy());
+                e.newDay = NewDayStart.KNOWN;
+                return e;
+            }
+            Row other = sql.one("""
+                    SELECT biz_date FROM sched.day WHERE status IN ('RUNNING', 'PAUSED', 'STOPPED', 'PUBLISHING')
+                    LIMIT 1""");
+            if (other != null) {
+                LOG.warnf("day %s not started (by %s): day %s is still open; an operator starts it later",
+                        c.date(), c.startedBy(), other.getString("biz_date"));
+                e.newDay = NewDayStart.OTHER_DAY_OPEN;
+                return e;
+            }
+            start(sql, c, e);
+            return e;
+        });
+        apply(fx);
+        return fx.newDay;
     }
 
     public synchronized void onResult(TaskResult r) {
@@ -224,11 +255,11 @@ public class DayScheduler {
         sql.update("DELETE FROM sched.task WHERE biz_date = $1", c.date());
         sql.update("DELETE FROM sched.stage_run WHERE biz_date = $1", c.date());
         sql.update("""
-                INSERT INTO sched.day (biz_date, status, stage, step, inbox, outbox, request_id)
-                VALUES ($1, 'RUNNING', $2, '', $3, $4, $5)""", c.date(), Stage.DAY_INIT.id(), c.inbox(), c.outbox(),
-                c.requestId());
+                INSERT INTO sched.day (biz_date, status, stage, step, inbox, outbox, request_id, started_by)
+                VALUES ($1, 'RUNNING', $2, '', $3, $4, $5, $6)""", c.date(), Stage.DAY_INIT.id(), c.inbox(),
+                c.outbox(), c.requestId(), c.startedBy());
         sql.update("INSERT INTO sched.stage_run (biz_date, stage) VALUES ($1, $2)", c.date(), Stage.DAY_INIT.id());
-        LOG.infof("day %s starts: inbox %s, outbox %s", c.date(), c.inbox(), c.outbox());
+        LOG.infof("day %s starts (by %s): inbox %s, outbox %s", c.date(), c.startedBy(), c.inbox(), c.outbox());
         advance(sql, lockDay(sql, c.date()), e);
     }
 

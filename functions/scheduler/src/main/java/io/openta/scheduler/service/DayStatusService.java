@@ -27,7 +27,7 @@ public class DayStatusService {
     }
 
     public record DayStatus(String date, String status, String stage, String step, String message, String inbox,
-            String outbox, String startedAt, String finishedAt, List<StepProgress> steps, List<StageRun> stages,
+            String outbox, String startedAt, String startedBy, String finishedAt, List<StepProgress> steps, List<StageRun> stages,
             List<Rollback> rollbacks) {
     }
 
@@ -38,7 +38,7 @@ public class DayStatusService {
         return db.inTransaction(sql -> {
             Row d = sql.one("""
                     SELECT biz_date, status, stage, step, message, inbox, outbox, started_at::text AS s,
-                      finished_at::text AS f FROM sched.day WHERE biz_date = $1""", date);
+                      started_by, finished_at::text AS f FROM sched.day WHERE biz_date = $1""", date);
             if (d == null) {
                 throw new OperatorException(404, "no day " + date);
             }
@@ -64,7 +64,7 @@ public class DayStatusService {
                     .toList();
             return new DayStatus(d.getString("biz_date"), d.getString("status"), d.getString("stage"),
                     d.getString("step"), d.getString("message"), d.getString("inbox"), d.getString("outbox"),
-                    d.getString("s"), d.getString("f"), steps, stages, rollbacks);
+                    d.getString("s"), d.getString("started_by"), d.getString("f"), steps, stages, rollbacks);
         });
     }
 

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged access app ({@value #JAR}) as a child process beside an {@code openta infra} and {@code openta serve}:
  * the same database, Kafka broker and key folder (it verifies tokens with the serve's public key), its data root
- * under the test's folder, actions sent to the serve's API. Its output goes to {@code access.log} there. (Until
- * {@code openta serve} starts the access app itself, the console test starts it with this.)
+ * under the test's folder, actions sent to the serve's API. Its output goes to {@code access.log} there. ({@code
+ * openta serve --access-config} starts the access app too, see {@code ArrivalStartTest}; the console test was written
+ * before and still starts its own.)
  */
-final class AccessProcess implements AutoCloseable {
+final class ConsoleAccessApp implements AutoCloseable {
     static final String JAR = "functions/access/target/quarkus-app/quarkus-run.jar";
 
     private final Process process;
@@ -25,7 +26,7 @@ final class AccessProcess implements AutoCloseable {
     final int httpPort;
     final int sftpPort;
 
-    private AccessProcess(Process process, Path log, int httpPort, int sftpPort) {
+    private ConsoleAccessApp(Process process, Path log, int httpPort, int sftpPort) {
         this.process = process;
         this.log = log;
         this.httpPort = httpPort;
@@ -37,7 +38,7 @@ final class AccessProcess implements AutoCloseable {
      * with user and password parameters, as {@code openta infra} prints it), {@code kafka}, tokens verified with
      * the public key in {@code authDir}, and actions going to {@code schedulerUrl}; returns once it serves HTTP.
      */
-    static AccessProcess start(Path dataRoot, Path users, String dbUrl, String kafka, Path authDir,
+    static ConsoleAccessApp start(Path dataRoot, Path users, String dbUrl, String kafka, Path authDir,
             String schedulerUrl) throws Exception {
         Path jar = repoRoot().resolve(JAR);
         if (!Files.isRegularFile(jar)) {
@@ -69,7 +70,7 @@ final class AccessProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(env);
-        AccessProcess p = new AccessProcess(pb.start(), log, http, sftp);
+        ConsoleAccessApp p = new ConsoleAccessApp(pb.start(), log, http, sftp);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             String out = p.log();
