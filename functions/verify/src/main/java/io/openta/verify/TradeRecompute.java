@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ final class TradeRecompute {
     private Map<String, RecomputedConfirmation> run() {
         Map<String, List<TradeApplication>> batches = new TreeMap<>();
         for (TradeApplication a : in.applications) {
-            batches.computeIfAbsent(a.batch(), k -> new java.util.ArrayList<>()).add(a);
+            batches.computeIfAbsent(a.batch(), k -> new ArrayList<>()).add(a);
         }
         batches.putIfAbsent("000", List.of());
         Map<String, RecomputedConfirmation> out = new HashMap<>();

@@ -196,6 +196,17 @@ class DayVerifierTest {
                 r.mismatches().toString());
         assertEquals(1, r.check(VerifyReport.MOVES).mismatches(), "its move: " + r.mismatches());
 
+        // a success turned into a refusal, its values left: the recompute gives the return code back (and the 04
+        // record, which the files check compares with the row, disagrees with it too)
+        r = h.corrupted("UPDATE trd.trade_cfm SET return_code = '0001' WHERE biz_date = " + d + " AND batch = '"
+                + cfm[0] + "' AND sender = '" + cfm[1] + "' AND record_no = " + cfm[2], date, null);
+        List<VerifyReport.Mismatch> codes = r.mismatches(VerifyReport.CONFIRMATIONS);
+        assertTrue(codes.stream().anyMatch(m -> m.record().startsWith(trade) && m.expected().startsWith("ReturnCode '0000'")
+                && m.found().equals("ReturnCode '0001'")), codes.toString());
+        for (VerifyReport.Mismatch m : codes) {
+            assertTrue(m.record().startsWith(trade), m.toString());
+        }
+
         // an income off by a cent: Σ income of the fund and the position's close disagree. A positive income (it
         // has an 06 record), on this day or the latest earlier one that has one (case-01's last day has none)
         String incomeDate = (String) row(h.db, "SELECT max(biz_date) FROM clr.income WHERE income > 0"
