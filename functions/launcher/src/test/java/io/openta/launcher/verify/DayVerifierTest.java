@@ -121,6 +121,32 @@ class DayVerifierTest {
         assertEquals(List.of("20270401", "20270402", "20270403", "20270404"), migrated);
     }
 
+    /** The project's own v2 cases (functions/launcher/src/test/resources/cases-v2): fees, FundStatus, v22, ... */
+    @Test
+    void ownCasesVerifyClean() throws Exception {
+        Path own = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "cases-v2");
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(own)) {
+            // clearCase takes migrations that succeed; a case whose migration must fail (a bad register) has no
+            // migrated day to verify
+            cases = s.filter(Files::isDirectory).filter(c -> !hasFailingMigration(c)).sorted().toList();
+        }
+        assertFalse(cases.isEmpty(), "no own cases in " + own);
+        for (Path c : cases) {
+            List<String> cleared = clearCase(c, tmp.resolve(c.getFileName().toString()), (h, days) -> { });
+            System.out.println("own case " + c.getFileName() + ": verified " + cleared);
+        }
+    }
+
+    private static boolean hasFailingMigration(Path caseDir) {
+        try (Stream<Path> days = Files.list(caseDir)) {
+            return days.anyMatch(d -> d.getFileName().toString().endsWith("-migrate")
+                    && Files.exists(d.resolve("out").resolve("DAY-FAILED")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private interface AfterCase {
         void run(Harness h, List<String> days) throws Exception;
     }
