@@ -49,6 +49,7 @@ Context: the strategy values (.Values of this chart, or .Values.strategy in the 
 {{/*
 The canary steps of one function's Rollout.
 dict "strategy" <strategy values> "stage" <function name> "releaseName" <helm release> "namespace" <namespace>
+     "version" <the image tag being rolled out: the canary's OPENTA_VERSION, which the analysis selects>
 */}}
 {{- define "openta-release.canarySteps" -}}
 {{- $ctx := . -}}
@@ -75,6 +76,8 @@ dict "strategy" <strategy values> "stage" <function name> "releaseName" <helm re
         value: {{ .phase | quote }}
       - name: segment
         value: {{ .step | quote }}
+      - name: canary-version
+        value: {{ $ctx.version | quote }}
 {{- if $ctx.strategy.analysis.byPodTemplateHash }}
       - name: canary-hash
         valueFrom:

@@ -97,21 +97,6 @@ class ReleaseStrategyTest {
         assertEquals(segmentSteps.size(), doc.path("steps").size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("combinations")
-    void analysisTemplatesQueryPrometheusForFailuresAndMismatches(ChartRenderer.Combination c) {
-        List<JsonNode> objects = ChartRenderer.rendered(c);
-        JsonNode failure = get(objects, "AnalysisTemplate", c.release() + "-task-failure-rate").path("spec").path("metrics").get(0);
-        String q = failure.path("provider").path("prometheus").path("query").asText();
-        assertTrue(q.contains("openta_tasks_failed_total{stage=\"{{args.stage}}\""), q);
-        assertTrue(q.contains("openta_tasks_completed_total{stage=\"{{args.stage}}\""), q);
-        assertTrue(failure.path("successCondition").asText().startsWith("result[0] <="));
-        assertTrue(failure.path("provider").path("prometheus").path("address").asText().startsWith("http"));
-        JsonNode mismatch = get(objects, "AnalysisTemplate", c.release() + "-verify-mismatches").path("spec").path("metrics").get(0);
-        assertTrue(mismatch.path("provider").path("prometheus").path("query").asText().contains("openta_verify_mismatches_total"));
-        assertEquals("result[0] <= 0", mismatch.path("successCondition").asText());
-    }
-
     @Test
     void environmentsTuneThePauses() {
         Map<String, JsonNode> beta = new HashMap<>();

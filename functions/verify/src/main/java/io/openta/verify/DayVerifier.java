@@ -52,6 +52,7 @@ public final class DayVerifier {
             report.note("day " + date + " is not the latest cleared day (" + latest + "): positions changed later "
                     + "are taken back to " + date + " through the later days' moves and income");
         }
+        report.wrote(Writers.load(state).all());
         new AccountChecks(day).run();
         new ConfirmationChecks(day).run();
         new PositionChecks(day).run();

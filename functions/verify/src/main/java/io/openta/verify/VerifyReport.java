@@ -3,8 +3,10 @@ package io.openta.verify;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@link DayVerifier} found: the checks it ran, each with how many records it looked at and how many
@@ -85,6 +87,7 @@ public final class VerifyReport {
     private final Map<String, Integer> kept = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<Writer, Long> byWriter = new LinkedHashMap<>();
+    private final Set<Writer> writers = new LinkedHashSet<>();
 
     VerifyReport(String date, String outbox) {
         this.date = date;
@@ -113,6 +116,10 @@ public final class VerifyReport {
         if (k <= MAX_KEPT_PER_CHECK) {
             mismatches.add(new Mismatch(check, where, record, String.valueOf(expected), String.valueOf(found), w));
         }
+    }
+
+    void wrote(Set<Writer> taskWriters) {
+        writers.addAll(taskWriters);
     }
 
     void note(String text) {
@@ -158,6 +165,14 @@ public final class VerifyReport {
      */
     public Map<Writer, Long> mismatchesByWriter() {
         return Collections.unmodifiableMap(byWriter);
+    }
+
+    /**
+     * Every version and track that ran a task of the day (sched.task_execution), with or without a mismatch: a
+     * counter per writer can then read 0 for a writer that did work and wrote nothing wrong.
+     */
+    public Set<Writer> writers() {
+        return Collections.unmodifiableSet(writers);
     }
 
     /** Remarks that are not mismatches (e.g. the day is not the latest cleared one). */

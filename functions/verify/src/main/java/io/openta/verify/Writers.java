@@ -3,8 +3,10 @@ package io.openta.verify;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who wrote a row of day D: the version and track recorded in {@code sched.task_execution} by the last commit of the
@@ -48,6 +50,13 @@ final class Writers {
                             new VerifyReport.Writer(rs.getString("version"), rs.getString("track"))));
         });
         return w;
+    }
+
+    /** Every version and track that recorded a task commit of D. */
+    Set<VerifyReport.Writer> all() {
+        Set<VerifyReport.Writer> out = new LinkedHashSet<>();
+        byStep.values().forEach(ranges -> ranges.forEach(r -> out.add(r.writer())));
+        return out;
     }
 
     /** The writer of a row of {@code slot} written by step {@code step} of {@code stage}, or null when unknown. */

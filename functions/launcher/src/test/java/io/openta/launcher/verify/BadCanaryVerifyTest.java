@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ import io.openta.verify.VerifyReport;
  * A "bad canary" is the same build with a failpoint on: golden case-01-basic's first two days cleared by a functions
  * app on track canary, version {@value #VERSION}, with {@code charge-plus-one-cent} and
  * {@code residue-cent-to-wrong-account} armed. The day completes (the wrong values are consistent in the database
- * and the files), and {@code verify} catches both faults: every purchase confirmation's Charge and ConfirmedVol (day
- * 1) and the income rows whose residue cent moved (day 2), each mismatch attributed to the version and track the
+ * and the files), and {@code verify} catches both faults: every purchase confirmation's Charge, recomputed from the
+ * application and the C5 fee table, and its ConfirmedVol where the cent changes it (day 1) and the income rows whose residue cent moved (day 2), each mismatch attributed to the version and track the
  * writing task recorded in sched.task_execution. Nothing else is reported: the files agree with the state.
  */
 class BadCanaryVerifyTest {
@@ -93,6 +94,17 @@ class BadCanaryVerifyTest {
                     assertEquals(CANARY, m.writer(), m.toString());
                 }
                 assertEquals(Map.of(CANARY, r1.mismatchCount()), r1.mismatchesByWriter());
+                // the files check found nothing (onlyChecks above): the 04 files hold the same wrong Charge as the
+                // database, and the recompute from the applications and the C5 table still names it: the record,
+                // the field, the value the rules give and the one written, one cent apart, and who wrote it
+                VerifyReport.Mismatch first = charges.get(0);
+                assertTrue(first.record().matches("batch 000 sender \\S+ record \\d+ serial '[^']+'"), first.toString());
+                assertTrue(first.expected().matches("Charge \\d+\\.\\d{2} \\(.+\\)"), first.toString());
+                BigDecimal want = new BigDecimal(first.expected().split(" ")[1]);
+                BigDecimal got = new BigDecimal(first.found().split(" ")[1]);
+                assertEquals(want.add(new BigDecimal("0.01")), got, first.toString());
+                assertTrue(r1.writers().contains(CANARY), "the canary ran the day's tasks: " + r1.writers());
+                charges.stream().limit(3).forEach(m -> System.out.println("bad canary caught: " + m));
 
                 VerifyReport r2 = new DayVerifier().verify(db, DAY2, out2, "99");
                 List<VerifyReport.Mismatch> income = r2.mismatches(VerifyReport.INCOME);

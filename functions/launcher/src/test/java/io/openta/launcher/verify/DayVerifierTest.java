@@ -121,6 +121,32 @@ class DayVerifierTest {
         assertEquals(List.of("20270401", "20270402", "20270403", "20270404"), migrated);
     }
 
+    /** The project's own v2 cases (functions/launcher/src/test/resources/cases-v2): fees, FundStatus, v22, ... */
+    @Test
+    void ownCasesVerifyClean() throws Exception {
+        Path own = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "cases-v2");
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(own)) {
+            // clearCase takes migrations that succeed; a case whose migration must fail (a bad register) has no
+            // migrated day to verify
+            cases = s.filter(Files::isDirectory).filter(c -> !hasFailingMigration(c)).sorted().toList();
+        }
+        assertFalse(cases.isEmpty(), "no own cases in " + own);
+        for (Path c : cases) {
+            List<String> cleared = clearCase(c, tmp.resolve(c.getFileName().toString()), (h, days) -> { });
+            System.out.println("own case " + c.getFileName() + ": verified " + cleared);
+        }
+    }
+
+    private static boolean hasFailingMigration(Path caseDir) {
+        try (Stream<Path> days = Files.list(caseDir)) {
+            return days.anyMatch(d -> d.getFileName().toString().endsWith("-migrate")
+                    && Files.exists(d.resolve("out").resolve("DAY-FAILED")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private interface AfterCase {
         void run(Harness h, List<String> days) throws Exception;
     }
@@ -195,6 +221,17 @@ class DayVerifierTest {
         assertTrue(r.mismatches(VerifyReport.CONFIRMATIONS).get(0).record().startsWith(trade),
                 r.mismatches().toString());
         assertEquals(1, r.check(VerifyReport.MOVES).mismatches(), "its move: " + r.mismatches());
+
+        // a success turned into a refusal, its values left: the recompute gives the return code back (and the 04
+        // record, which the files check compares with the row, disagrees with it too)
+        r = h.corrupted("UPDATE trd.trade_cfm SET return_code = '0001' WHERE biz_date = " + d + " AND batch = '"
+                + cfm[0] + "' AND sender = '" + cfm[1] + "' AND record_no = " + cfm[2], date, null);
+        List<VerifyReport.Mismatch> codes = r.mismatches(VerifyReport.CONFIRMATIONS);
+        assertTrue(codes.stream().anyMatch(m -> m.record().startsWith(trade) && m.expected().startsWith("ReturnCode '0000'")
+                && m.found().equals("ReturnCode '0001'")), codes.toString());
+        for (VerifyReport.Mismatch m : codes) {
+            assertTrue(m.record().startsWith(trade), m.toString());
+        }
 
         // an income off by a cent: Σ income of the fund and the position's close disagree. A positive income (it
         // has an 06 record), on this day or the latest earlier one that has one (case-01's last day has none)

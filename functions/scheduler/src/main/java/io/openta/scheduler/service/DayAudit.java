@@ -43,7 +43,15 @@ public class DayAudit {
         this.db = db;
         this.config = config;
         this.scheduling = scheduling;
-        this.metric = new VerifyMetric(metrics, config.version(), io.openta.runtime.config.Track.parse(config.track()).id());
+        this.metric = new VerifyMetric(metrics);
+    }
+
+    /**
+     * Nothing more than creating this bean: its {@link VerifyMetric} publishes the verify counters at 0 (called at
+     * start by {@link ClearingWindowMetric}, as the bean is otherwise created at its first use).
+     */
+    void publishCounters() {
+        // the constructor did it
     }
 
     /** A summary an API can return. */
@@ -54,7 +62,7 @@ public class DayAudit {
     public Result verify(String date, Path outbox) {
         try (Connection c = db.getConnection()) {
             VerifyReport report = new DayVerifier().verify(c, date, outbox, config.taCode());
-            metric.record(date, report.mismatchesByWriter());
+            metric.record(date, report);
             List<VerifyReport.Mismatch> shown = report.mismatches();
             return new Result(date, report.ok(), report.checks(), shown.subList(0, Math.min(100, shown.size())),
                     report.notes());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,25 +28,40 @@ class VerifyMetricTest {
         VerifyMetric metric = new VerifyMetric(registry);
         Map<Writer, Long> found = Map.of(CANARY, 3L, Writer.UNATTRIBUTED, 1L);
 
-        assertTrue(metric.record("20261125", found));
-        assertFalse(metric.record("20261125", found), "the second verify of the same day counted again");
+        assertEquals(0, registry.find(VerifyMetric.RUNS).counter().count(), "runs is published from 0");
+        assertTrue(metric.record("20261125", Set.of(CANARY), found));
+        assertFalse(metric.record("20261125", Set.of(CANARY), found), "the second verify of the same day counted again");
         assertEquals(3, mismatches(registry, CANARY));
         assertEquals(1, mismatches(registry, Writer.UNATTRIBUTED));
         assertEquals(0, mismatches(registry, STABLE));
         assertEquals(2, registry.find(VerifyMetric.RUNS).counter().count(), "every run is still seen");
 
-        assertTrue(metric.record("20261126", Map.of(CANARY, 2L, STABLE, 1L)));
+        assertTrue(metric.record("20261126", Set.of(CANARY, STABLE), Map.of(CANARY, 2L, STABLE, 1L)));
         assertEquals(5, mismatches(registry, CANARY));
         assertEquals(1, mismatches(registry, STABLE));
     }
 
+    /** A version that ran tasks of the day and wrote nothing wrong reads 0; one that ran none has no series. */
     @Test
-    void theProcessOwnVersionIsPublishedAtZeroBeforeAnyVerify() {
+    void everyWriterOfTheDayGetsItsSeriesAtZeroWhenItWroteNothingWrong() {
         MeterRegistry registry = new SimpleMeterRegistry();
-        new VerifyMetric(registry, STABLE.version(), STABLE.track());
-        var own = registry.find(VerifyMetric.MISMATCHES).tag("version", STABLE.version()).tag("track", STABLE.track())
-                .counter();
-        assertTrue(own != null, "a clean version must read 0, not no data");
-        assertEquals(0, own.count());
+        VerifyMetric metric = new VerifyMetric(registry);
+        assertTrue(metric.record("20261125", Set.of(CANARY, STABLE), Map.of(STABLE, 2L)));
+        var canary = registry.find(VerifyMetric.MISMATCHES).tag("version", CANARY.version())
+                .tag("track", CANARY.track()).counter();
+        assertTrue(canary != null, "the canary did work on the day: its series must exist");
+        assertEquals(0, canary.count());
+        assertEquals(2, mismatches(registry, STABLE));
+        assertEquals(null, registry.find(VerifyMetric.MISMATCHES).tag("version", "3.0.0").counter(),
+                "a version that ran no task has no series");
+    }
+
+    /** Only a verified day's writers get a series: the scheduler's own version would pass for a judged canary. */
+    @Test
+    void noMismatchSeriesBeforeAnyVerification() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        new VerifyMetric(registry);
+        assertEquals(null, registry.find(VerifyMetric.MISMATCHES).counter());
+        assertEquals(0, registry.find(VerifyMetric.RUNS).counter().count());
     }
 }
