@@ -160,6 +160,18 @@ KAFKA_SSL_TRUSTSTORE_LOCATION: {{ printf "%s/%s" (include "openta.kafkaCaDir" .)
 OPENTA_ACCESS_DATA_ROOT: {{ .Values.files.mountPath | quote }}
 OPENTA_ACCESS_INBOX: {{ printf "%s/inbox" .Values.files.mountPath | quote }}
 OPENTA_ACCESS_OUTBOX: {{ printf "%s/outbox" .Values.files.mountPath | quote }}
+{{- /* the scheduler's roots: day D reads <inbox>/D and writes <outbox>/D, where the access app puts and serves them */}}
+OPENTA_STORAGE_INBOX_ROOT: {{ printf "%s/inbox" .Values.files.mountPath | quote }}
+OPENTA_STORAGE_OUTBOX_ROOT: {{ printf "%s/outbox" .Values.files.mountPath | quote }}
+{{- end }}
+{{- if .Values.arrivals.enabled }}
+OPENTA_ARRIVALS_ENABLED: "true"
+{{- with .Values.arrivals.cutOff }}
+OPENTA_ARRIVALS_CUT_OFF: {{ . | quote }}
+{{- end }}
+{{- with .Values.arrivals.timeZone }}
+OPENTA_ARRIVALS_ZONE: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- with .Values.operatorAuth.issuer }}
 MP_JWT_VERIFY_ISSUER: {{ . | quote }}
@@ -340,6 +352,9 @@ nodeAffinity:
 {{- if not .Values.files.enabled -}}
 {{- fail "access.enabled needs files.enabled: the access app writes uploads into the inbox on the files volume" -}}
 {{- end -}}
+{{- end -}}
+{{- if and .Values.arrivals.enabled (not .Values.files.enabled) -}}
+{{- fail "arrivals.enabled needs files.enabled: a day started by its files reads them from the inbox on the files volume" -}}
 {{- end -}}
 {{- if .Values.files.enabled -}}
 {{- range .Values.files.functions -}}

@@ -193,6 +193,14 @@ class AccessChartTest {
         assertNotNull(data, "the files volume at the data root");
         assertEquals(RELEASE + "-files", data.path("persistentVolumeClaim").path("claimName").asText());
 
+        // the console's actions go to this release's scheduler Service
+        assertEquals("http://" + RELEASE + "-scheduler:8080", env.get("OPENTA_ACCESS_SCHEDULER_URL").path("value").asText());
+        get(objects, "Service", RELEASE + "-scheduler");
+        // the scheduler's storage roots are where the access app puts and serves the files
+        assertEquals(MOUNT + "/inbox", cfg.get("OPENTA_STORAGE_INBOX_ROOT"));
+        assertEquals(MOUNT + "/outbox", cfg.get("OPENTA_STORAGE_OUTBOX_ROOT"));
+        assertFalse(cfg.containsKey("OPENTA_ARRIVALS_ENABLED"), "arrival starts are off unless asked for");
+
         // database credentials only from the Secret
         assertEquals("openta-db-credentials", env.get("QUARKUS_DATASOURCE_PASSWORD").path("valueFrom").path("secretKeyRef").path("name").asText());
         assertFalse(env.get("QUARKUS_DATASOURCE_PASSWORD").has("value"));
@@ -363,7 +371,32 @@ class AccessChartTest {
                 rule.path("ports").forEach(x -> ports.add(x.path("port").asInt()));
             }
         }
-        assertEquals(new TreeSet<>(List.of(53, 5432, 9092, 9093)), ports, "DNS, PostgreSQL, Kafka only (not the functions' 8080)");
+        assertEquals(new TreeSet<>(List.of(53, 5432, 9092, 9093, 8080)), ports, "DNS, PostgreSQL, Kafka, the scheduler's 8080");
+        // 8080 only towards the schedulers (the console's actions), not the stage functions
+        JsonNode schedulerLabels = get(objects, "Rollout", RELEASE + "-scheduler").path("spec").path("template").path("metadata").path("labels");
+        JsonNode stageLabels = get(objects, "Rollout", RELEASE + "-clearing").path("spec").path("template").path("metadata").path("labels");
+        int httpRules = 0;
+        for (JsonNode p : egress) {
+            for (JsonNode rule : p.path("spec").path("egress")) {
+                boolean http = false;
+                for (JsonNode x : rule.path("ports")) {
+                    http |= x.path("port").asInt() == 8080;
+                }
+                if (!http) {
+                    continue;
+                }
+                httpRules++;
+                assertEquals(1, rule.path("ports").size(), rule.toString());
+                for (JsonNode to : rule.path("to")) {
+                    JsonNode match = to.path("podSelector").path("matchLabels");
+                    assertFalse(match.isMissingNode() || match.isEmpty(), "8080 to named pods only: " + rule);
+                    match.fields().forEachRemaining(e -> assertEquals(e.getValue().asText(), schedulerLabels.path(e.getKey()).asText(),
+                            "the scheduler's pods carry " + e.getKey()));
+                    assertFalse(matches(match, stageLabels), "a stage function's pods are not reachable: " + rule);
+                }
+            }
+        }
+        assertEquals(1, httpRules, "one rule for the scheduler's HTTP port");
 
         // the functions keep their own rules, including OpenTA <-> OpenTA on 8080
         JsonNode fnLabels = get(objects, "Rollout", RELEASE + "-clearing").path("spec").path("template").path("metadata").path("labels");
@@ -404,6 +437,24 @@ class AccessChartTest {
     }
 
     // ---- failures --------------------------------------------------------------------------------------------
+
+    private static boolean matches(JsonNode matchLabels, JsonNode podLabels) {
+        boolean[] all = { true };
+        matchLabels.fields().forEachRemaining(e -> all[0] &= e.getValue().asText().equals(podLabels.path(e.getKey()).asText()));
+        return all[0];
+    }
+
+    @Test
+    void arrivalStartsAndTheCutOffReachTheSchedulerWhenAskedFor() {
+        Map<String, String> cfg = configEnv(render(with(enabled(), "arrivals.enabled", true, "arrivals.cutOff", "15:30",
+                "arrivals.timeZone", "Asia/Shanghai")));
+        assertEquals("true", cfg.get("OPENTA_ARRIVALS_ENABLED"));
+        assertEquals("15:30", cfg.get("OPENTA_ARRIVALS_CUT_OFF"));
+        assertEquals("Asia/Shanghai", cfg.get("OPENTA_ARRIVALS_ZONE"));
+        assertTrue(renderFailure(with(enabled(), "arrivals.cutOff", "25:00")).contains("cutOff"), "a cut-off that is no time is refused");
+        assertTrue(renderFailure(Map.of("arrivals.enabled", true)).contains("arrivals.enabled needs files.enabled"),
+                "no arrival starts without the files volume");
+    }
 
     @Test
     void missingUsersSecretFails() {
