@@ -83,7 +83,7 @@ public final class TradeBatchClearing {
         boolean secondary = !"000".equals(batch);
         Map<String, FundTerms> funds = FundCatalogue.load(sql, date);
         String appsOfLane = lane.sql(5, "t.slot", "t.ta_account_id");
-        sql.update("DELETE FROM trd.trade_cfm WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4"
+        sql.update("DELETE FROM trd.trade_cfm WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4 "
                 + (lane.lane() == Lane.ALL ? "" : """
                          AND (sender, record_no) IN (SELECT t.sender, t.record_no FROM trd.trade_app t
                           WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4 AND\s"""
