@@ -97,8 +97,8 @@ public final class IncomeAllocation {
 
     /** The income of the positions of the slots [slotFrom, slotTo) in {@code lane}. */
     public static long income(Sql sql, String date, int slotFrom, int slotTo, LaneFilter lane, ResidueOrder order) {
-        sql.update("DELETE FROM clr.income WHERE biz_date = $1 AND slot >= $2 AND slot < $3 AND "
-                + lane.sql(4, "slot", "ta_account_id"), lane.args(date, slotFrom, slotTo));
+        sql.update("DELETE FROM clr.income i WHERE biz_date = $1 AND slot >= $2 AND slot < $3 AND "
+                + lane.sql(4, "i.slot", "i.ta_account_id"), lane.args(date, slotFrom, slotTo));
         return sql.update("""
                 INSERT INTO clr.income (biz_date, slot, ta_account_id, fund_code, distributor, txn_account_id, eligible,
                   raw, base, income)

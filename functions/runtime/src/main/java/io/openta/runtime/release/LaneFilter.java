@@ -20,7 +20,8 @@ public record LaneFilter(Lane lane, Segment segment) {
     }
 
     /**
-     * The condition over the row's slot column and TAAccountID column (bigint), with its parameters numbered from
+     * The condition over the row's slot column and TAAccountID column (bigint; both qualified by their table's alias,
+     * or the distributor subquery would read its own column), with its parameters numbered from
      * {@code firstParam}; pass {@link #args} of the query's own arguments.
      */
     public String sql(int firstParam, String slot, String account) {

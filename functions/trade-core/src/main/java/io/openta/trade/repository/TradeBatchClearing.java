@@ -88,8 +88,8 @@ public final class TradeBatchClearing {
                          AND (sender, record_no) IN (SELECT t.sender, t.record_no FROM trd.trade_app t
                           WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4 AND\s"""
                         + appsOfLane + ")"), lane.args(date, batch, slotFrom, slotTo));
-        sql.update("DELETE FROM clr.position_move WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4 AND "
-                + lane.sql(5, "slot", "ta_account_id"), lane.args(date, batch, slotFrom, slotTo));
+        sql.update("DELETE FROM clr.position_move m WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4 "
+                + "AND " + lane.sql(5, "m.slot", "m.ta_account_id"), lane.args(date, batch, slotFrom, slotTo));
         ColumnBatch confirmations = new ColumnBatch(sql, INSERT_CONFIRMATIONS, 13, date, batch);
         ColumnBatch moves = new ColumnBatch(sql, INSERT_MOVES, 5, date, batch);
         ColumnBatch created = new ColumnBatch(sql, INSERT_POSITIONS, 6, date);
