@@ -17,6 +17,8 @@ public final class Topics {
      */
     public static final String FILE_ARRIVALS = "openta.file-arrivals";
 
+    private static final String CANARY_SUFFIX = ".canary";
+
     private Topics() {
     }
 
@@ -25,10 +27,24 @@ public final class Topics {
         return "openta." + stage.id() + ".tasks";
     }
 
+    /**
+     * The topic of a stage's canary lane (a task topic with {@value #CANARY_SUFFIX}): during a canary release step the
+     * scheduler sends the segment's part of each per-account shard here, and only canary-track processes read it.
+     */
+    public static String canaryTasks(Stage stage) {
+        return canaryOf(stageTasks(stage));
+    }
+
+    /** The canary lane of a stage task topic. */
+    public static String canaryOf(String stageTaskTopic) {
+        return stageTaskTopic + CANARY_SUFFIX;
+    }
+
     public static List<String> all() {
         List<String> all = new ArrayList<>(List.of(DAY_COMMANDS, DAY_EVENTS, TASK_RESULTS, FILE_ARRIVALS));
         for (Stage s : Stage.values()) {
             all.add(stageTasks(s));
+            all.add(canaryTasks(s));
         }
         return all;
     }

@@ -36,7 +36,7 @@ public class ClearingHandler implements StageHandler {
             case "accounts" -> AccountOpening.open(ctx.sql(), ctx.date());
             case "route" -> TradeRouting.route(ctx.sql(), ctx.date(), MAIN_BATCH);
             case "trades" -> TradeBatchClearing.clearShard(ctx.sql(), ctx.date(), MAIN_BATCH, ctx.slotFrom(),
-                    ctx.slotTo(), purchaseChargeBias());
+                    ctx.slotTo(), ctx.lane(), purchaseChargeBias());
             default -> throw new IllegalArgumentException("clearing has no step " + ctx.step());
         };
     }

@@ -3,6 +3,7 @@ package io.openta.profit.repository;
 import io.openta.runtime.db.FundCatalogueSql;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Statistics;
+import io.openta.runtime.release.LaneFilter;
 
 /**
  * Money-market income, set-based (spec 2.4), in two steps. Eligible shares e are the position's close before T (T's
@@ -91,11 +92,13 @@ public final class IncomeAllocation {
     }
 
     public static long income(Sql sql, String date, int slotFrom, int slotTo) {
-        return income(sql, date, slotFrom, slotTo, ResidueOrder.FIRST);
+        return income(sql, date, slotFrom, slotTo, LaneFilter.ALL, ResidueOrder.FIRST);
     }
 
-    public static long income(Sql sql, String date, int slotFrom, int slotTo, ResidueOrder order) {
-        sql.update("DELETE FROM clr.income WHERE biz_date = $1 AND slot >= $2 AND slot < $3", date, slotFrom, slotTo);
+    /** The income of the positions of the slots [slotFrom, slotTo) in {@code lane}. */
+    public static long income(Sql sql, String date, int slotFrom, int slotTo, LaneFilter lane, ResidueOrder order) {
+        sql.update("DELETE FROM clr.income i WHERE biz_date = $1 AND slot >= $2 AND slot < $3 AND "
+                + lane.sql(4, "i.slot", "i.ta_account_id"), lane.args(date, slotFrom, slotTo));
         return sql.update("""
                 INSERT INTO clr.income (biz_date, slot, ta_account_id, fund_code, distributor, txn_account_id, eligible,
                   raw, base, income)
@@ -103,7 +106,7 @@ public final class IncomeAllocation {
                   e.base + CASE WHEN f.cents > 0 AND""" + " " + order.gets() + """
                     THEN sign(e.u) * 0.01 ELSE 0 END
                 FROM (""" + EARNERS + """
-                ) e JOIN clr.income_fund f ON f.biz_date = $1 AND f.fund_code = e.fund_code""",
-                date, slotFrom, slotTo);
+                ) e JOIN clr.income_fund f ON f.biz_date = $1 AND f.fund_code = e.fund_code
+                WHERE""" + " " + lane.sql(4, "e.slot", "e.ta_account_id"), lane.args(date, slotFrom, slotTo));
     }
 }

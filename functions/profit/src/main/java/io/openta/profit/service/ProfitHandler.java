@@ -30,7 +30,7 @@ public class ProfitHandler implements StageHandler {
     public long execute(TaskContext ctx) {
         return switch (ctx.step()) {
             case "totals" -> IncomeAllocation.fundTotals(ctx.sql(), ctx.date(), residueOrder());
-            case "income" -> IncomeAllocation.income(ctx.sql(), ctx.date(), ctx.slotFrom(), ctx.slotTo(),
+            case "income" -> IncomeAllocation.income(ctx.sql(), ctx.date(), ctx.slotFrom(), ctx.slotTo(), ctx.lane(),
                     residueOrder());
             default -> throw new IllegalArgumentException("profit has no step " + ctx.step());
         };

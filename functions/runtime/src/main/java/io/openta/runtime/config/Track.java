@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * The release track a functions process runs on (openta.track, env OPENTA_TRACK, {@code serve --track}): the
  * stable version, or the canary of a gray release. Every task records the track that ran it, and the task metrics
- * carry it as a tag. Nothing routes work by track yet: a canary process takes whatever tasks its consumer gets.
+ * carry it as a tag. A canary process consumes only the canary lanes of its stages (release.LaneTopics), which the
+ * scheduler fills with the current release step's segment.
  */
 public enum Track {
     STABLE,

@@ -31,11 +31,13 @@ import io.openta.model.events.Stage;
 import io.openta.model.events.Topics;
 import io.openta.model.events.Traffic;
 import io.openta.runtime.messaging.Messages;
+import io.openta.runtime.release.Lane;
 import io.openta.runtime.task.TaskMessage;
 
 /**
  * What the scheduler sends, each send awaited until the broker acknowledged it (acks=all, idempotent producer) and
- * retried: shard tasks on their stage's topic, each to the partition of its shard (so N shards on N partitions run on
+ * retried: shard tasks on their stage's topic (a canary lane's on the stage's canary topic), each to the partition
+ * of its shard (so N shards on N partitions run on
  * N partitions, not where the key's hash puts them); day events and day commands keyed by date.
  */
 @ApplicationScoped
@@ -76,8 +78,10 @@ public class Outbound {
     public void dispatch(List<TaskMessage> tasks) {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (TaskMessage t : tasks) {
-            String topic = Topics.stageTasks(Stage.byId(t.stage()).orElseThrow());
-            records.add(marked(new ProducerRecord<>(topic, partitionOf(topic, t.shard()),
+            Stage stage = Stage.byId(t.stage()).orElseThrow();
+            // a canary lane's task goes to the stage's canary topic, which only canary-track processes read
+            String topic = t.lane() == Lane.CANARY ? Topics.canaryTasks(stage) : Topics.stageTasks(stage);
+            records.add(marked(new ProducerRecord<>(topic, partitionOf(topic, t.laneShard()),
                     Integer.toString(t.shard()), write(t)), t.traffic()));
         }
         sendAll(records);

@@ -9,7 +9,8 @@ import io.openta.runtime.db.Sql;
 /**
  * The steps of each stage and their shard counts. Sharded steps run N tasks (N = openta.shards); file import runs
  * one task per inbox file; steps that need the whole day at once (numbering, routing, residue) run one. What the
- * day's input decides (files, supplementary batches) is read when the stage starts.
+ * day's input decides (files, supplementary batches) is read when the stage starts. Per-account steps (trades,
+ * income, adjust) are the ones a canary release step splits in lanes ({@link Step#perAccount}).
  */
 public final class DayPlan {
     private DayPlan() {
@@ -21,9 +22,9 @@ public final class DayPlan {
             case FILE_IMPORT -> List.of(new Step("files", sql.one(
                     "SELECT count(*)::int AS n FROM trd.inbox_file WHERE biz_date = $1 AND role = 'IMPORT'", date)
                     .getInteger("n")), new Step("index", 1));
-            case CLEARING -> List.of(new Step("accounts", 1), new Step("route", 1), new Step("trades", shards));
-            case PROFIT -> List.of(new Step("totals", 1), new Step("income", shards));
-            case SHARE_ADJUST -> List.of(new Step("adjust", shards));
+            case CLEARING -> List.of(new Step("accounts", 1), new Step("route", 1), new Step("trades", shards, true));
+            case PROFIT -> List.of(new Step("totals", 1), new Step("income", shards, true));
+            case SHARE_ADJUST -> List.of(new Step("adjust", shards, true));
             case EXPORT -> List.of(new Step("files", shards));
             case PROFIT_EXPORT -> List.of(new Step("files", shards), new Step("index", 1));
             case SECONDARY_CLEARING -> {
@@ -33,7 +34,7 @@ public final class DayPlan {
                         AND file_type = '03' AND batch <> '000' ORDER BY batch""", date).forEach(r -> {
                             String batch = r.getString("batch");
                             steps.add(new Step("route-" + batch, 1));
-                            steps.add(new Step("trades-" + batch, shards));
+                            steps.add(new Step("trades-" + batch, shards, true));
                             steps.add(new Step("files-" + batch, shards));
                         });
                 yield steps;

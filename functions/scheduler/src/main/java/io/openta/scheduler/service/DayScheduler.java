@@ -16,12 +16,14 @@ import io.openta.model.events.Traffic;
 import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.release.Segment;
 import io.openta.runtime.staging.Staging;
 import io.openta.runtime.task.TaskMessage;
 import io.openta.runtime.task.TaskResult;
 import io.openta.scheduler.messaging.Outbound;
 import io.openta.scheduler.repository.DayRollback;
 import io.openta.scheduler.repository.DayRow;
+import io.openta.scheduler.repository.ReleaseRepository;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -180,7 +182,7 @@ public class DayScheduler {
                             day.date(), day.stage(), day.step())) {
                         e.tasks.add(new TaskMessage(t.getString("biz_date"), t.getString("stage"),
                                 t.getString("step"), t.getInteger("shard"), t.getInteger("shards"),
-                                t.getInteger("attempts")));
+                                t.getInteger("attempts"), laneSegment(sql, t)));
                     }
                     LOG.infof("sweep: day %s: sending the %d unfinished tasks of %s/%s again", day.date(),
                             e.tasks.size() - before, day.stage(), day.step());
@@ -258,7 +260,7 @@ public class DayScheduler {
                 INSERT INTO sched.day (biz_date, status, stage, step, inbox, outbox, request_id, started_by)
                 VALUES ($1, 'RUNNING', $2, '', $3, $4, $5, $6)""", c.date(), Stage.DAY_INIT.id(), c.inbox(),
                 c.outbox(), c.requestId(), c.startedBy());
-        sql.update("INSERT INTO sched.stage_run (biz_date, stage) VALUES ($1, $2)", c.date(), Stage.DAY_INIT.id());
+        ReleaseRepository.startStage(sql, c.date(), Stage.DAY_INIT.id());
         LOG.infof("day %s starts (by %s): inbox %s, outbox %s", c.date(), c.startedBy(), c.inbox(), c.outbox());
         advance(sql, lockDay(sql, c.date()), e);
     }
@@ -342,29 +344,44 @@ public class DayScheduler {
                 return;
             }
             stage = stage.next().get();
-            sql.update("""
-                    INSERT INTO sched.stage_run (biz_date, stage) VALUES ($1, $2)
-                    ON CONFLICT (biz_date, stage) DO UPDATE SET started_at = now(), finished_at = NULL""",
-                    day.date(), stage.id());
+            // the stage takes the release's segment now and keeps it for all its steps
+            ReleaseRepository.startStage(sql, day.date(), stage.id());
             steps = DayPlan.steps(sql, day.date(), stage, config.shards());
             next = 0;
         }
     }
 
+    /**
+     * Plans and dispatches a step's tasks. A per-account step of a stage started with a canary segment has two
+     * tasks per shard (see {@link TaskMessage}): the stable lane's and the canary lane's, which {@link Outbound}
+     * sends to the stage's canary topic.
+     */
     private void startStep(Sql sql, DayRow day, Stage stage, Step step, Effects e) {
         sql.update("UPDATE sched.day SET stage = $2, step = $3 WHERE biz_date = $1", day.date(), stage.id(),
                 step.name());
         sql.update("DELETE FROM sched.task WHERE biz_date = $1 AND stage = $2 AND step = $3", day.date(), stage.id(),
                 step.name());
+        Segment segment = step.perAccount() ? ReleaseRepository.stageSegment(sql, day.date(), stage.id()) : null;
+        int tasks = segment == null ? step.shards() : 2 * step.shards();
         sql.update("""
                 INSERT INTO sched.task (biz_date, stage, step, shard, shards, status, attempts, lease_until)
                 SELECT $1, $2, $3, s, $4, 'DISPATCHED', 1, now() + $5 * interval '1 second'
-                FROM generate_series(0, $4 - 1) s""", day.date(), stage.id(), step.name(), step.shards(),
-                scheduling.lease().toSeconds());
-        for (int s = 0; s < step.shards(); s++) {
-            e.tasks.add(new TaskMessage(day.date(), stage.id(), step.name(), s, step.shards(), 1));
+                FROM generate_series(0, $6 - 1) s""", day.date(), stage.id(), step.name(), step.shards(),
+                scheduling.lease().toSeconds(), tasks);
+        for (int s = 0; s < tasks; s++) {
+            e.tasks.add(new TaskMessage(day.date(), stage.id(), step.name(), s, step.shards(), 1, segment));
         }
-        LOG.debugf("day %s: %s/%s in %d shard tasks", day.date(), stage.id(), step.name(), step.shards());
+        LOG.debugf("day %s: %s/%s in %d tasks%s", day.date(), stage.id(), step.name(), tasks,
+                segment == null ? "" : " (stable and canary lanes of " + segment.describe() + ")");
+    }
+
+    /** The segment a planned task was split by: its stage run's, when the task is one of two lanes of its shard. */
+    private static Segment laneSegment(Sql sql, Row task) {
+        Row lanes = sql.one("""
+                SELECT count(*) > max(shards) AS split FROM sched.task WHERE biz_date = $1 AND stage = $2 AND step = $3""",
+                task.getString("biz_date"), task.getString("stage"), task.getString("step"));
+        return lanes.getBoolean("split") ? ReleaseRepository.stageSegment(sql, task.getString("biz_date"),
+                task.getString("stage")) : null;
     }
 
     private void finishStage(Sql sql, DayRow day, Stage stage, Effects e) {
@@ -457,7 +474,8 @@ public class DayScheduler {
                 t.getString("biz_date"), t.getString("stage"), t.getString("step"), t.getInteger("shard"),
                 scheduling.lease().toSeconds());
         return new TaskMessage(t.getString("biz_date"), t.getString("stage"), t.getString("step"),
-                t.getInteger("shard"), updated.getInteger("shards"), updated.getInteger("attempts"));
+                t.getInteger("shard"), updated.getInteger("shards"), updated.getInteger("attempts"),
+                laneSegment(sql, t));
     }
 
     private static boolean allDone(Sql sql, DayRow day) {

@@ -43,7 +43,7 @@ public class DayStatusService {
                 throw new OperatorException(404, "no day " + date);
             }
             List<StepProgress> steps = sql.list("""
-                    SELECT stage, step, max(shards) AS shards, count(*) FILTER (WHERE status = 'DONE') AS done,
+                    SELECT stage, step, count(*)::int AS shards, count(*) FILTER (WHERE status = 'DONE') AS done,
                       count(*) FILTER (WHERE status IN ('FAILED', 'RETRY')) AS failed, sum(records)::bigint AS records
                     FROM sched.task WHERE biz_date = $1 GROUP BY stage, step ORDER BY min(updated_at)""", date)
                     .stream().map(r -> new StepProgress(r.getString("stage"), r.getString("step"),

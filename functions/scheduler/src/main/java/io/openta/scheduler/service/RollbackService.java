@@ -15,6 +15,7 @@ import io.openta.model.events.Stage;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.staging.Staging;
 import io.openta.scheduler.repository.DayRollback;
+import io.openta.scheduler.repository.ReleaseRepository;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -95,7 +96,7 @@ public class RollbackService {
                         UPDATE sched.day SET status = 'STOPPED', stage = $2, step = '', finished_at = NULL,
                           message = $3 WHERE biz_date = $1""", date, to.id(),
                         "rolled back to before " + to.id() + " (" + kind.toLowerCase() + " " + target + ")");
-                sql.update("INSERT INTO sched.stage_run (biz_date, stage) VALUES ($1, $2)", date, to.id());
+                ReleaseRepository.startStage(sql, date, to.id());
                 sql.update("""
                         INSERT INTO sched.rollback_log (biz_date, kind, target, done_by, detail) VALUES ($1, $2, $3, $4, $5)""",
                         date, kind, target, by, "back to before " + to.id() + "; was " + status);

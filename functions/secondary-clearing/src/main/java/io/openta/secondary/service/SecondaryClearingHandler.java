@@ -40,7 +40,7 @@ public class SecondaryClearingHandler implements StageHandler {
         return switch (step[0]) {
             case "route" -> TradeRouting.route(ctx.sql(), ctx.date(), batch);
             case "trades" -> TradeBatchClearing.clearShard(ctx.sql(), ctx.date(), batch, ctx.slotFrom(),
-                    ctx.slotTo(), purchaseChargeBias());
+                    ctx.slotTo(), ctx.lane(), purchaseChargeBias());
             case "files" -> {
                 DistributorFiles files = new DistributorFiles(ctx.sql(), ctx.staging(), ctx.config().taCode(),
                         ctx.date(), stage().id());

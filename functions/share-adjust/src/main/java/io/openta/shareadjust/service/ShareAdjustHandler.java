@@ -9,7 +9,8 @@ import io.openta.runtime.task.TaskContext;
 /**
  * Share adjustment (spec 2.5), per shard and set-based: close = previous close + main purchases - main redemptions
  * + income. The new close is computed from the close before T, never from itself, and the close before T is kept:
- * running the step again gives the same close, and a rollback can restore it.
+ * running the step again gives the same close, and a rollback can restore it. A task adjusts the positions of its
+ * lane ({@link TaskContext#lane()}).
  */
 @ApplicationScoped
 public class ShareAdjustHandler implements StageHandler {
@@ -35,7 +36,7 @@ public class ShareAdjustHandler implements StageHandler {
                                  WHERE biz_date = $1 AND batch = '000' AND slot >= $2 AND slot < $3) m
                         ON m.slot = i.slot AND m.ta_account_id = i.ta_account_id AND m.fund_code = i.fund_code) d
                 WHERE p.slot = d.slot AND p.ta_account_id = d.ta_account_id AND p.fund_code = d.fund_code
-                  AND p.slot >= $2 AND p.slot < $3""",
-                ctx.date(), ctx.slotFrom(), ctx.slotTo());
+                  AND p.slot >= $2 AND p.slot < $3 AND""" + " " + ctx.lane().sql(4, "p.slot", "p.ta_account_id"),
+                ctx.lane().args(ctx.date(), ctx.slotFrom(), ctx.slotTo()));
     }
 }

@@ -13,6 +13,8 @@ import io.openta.model.rules.Texts;
 import io.openta.model.rules.TradeRules;
 import io.openta.runtime.db.ColumnBatch;
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.release.Lane;
+import io.openta.runtime.release.LaneFilter;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -32,7 +34,7 @@ public final class TradeBatchClearing {
             LEFT JOIN acct.account a ON a.ta_account_id = t.ta_account_id
             LEFT JOIN clr.position p ON p.slot = t.slot AND p.ta_account_id = t.ta_account_id
               AND p.fund_code = rtrim(t.fund_code) AND p.slot >= $3 AND p.slot < $4
-            WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4
+            WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4 AND %s
             ORDER BY t.ta_account_id NULLS FIRST, rtrim(t.fund_code) COLLATE "C", t.txn_time COLLATE "C",
               t.serial COLLATE "C", t.record_no""";
 
@@ -68,35 +70,40 @@ public final class TradeBatchClearing {
 
     /** Clears the shard's applications; returns how many were confirmed or refused. */
     public static long clearShard(Sql sql, String date, String batch, int slotFrom, int slotTo) {
-        return clearShard(sql, date, batch, slotFrom, slotTo, BigDecimal.ZERO);
+        return clearShard(sql, date, batch, slotFrom, slotTo, LaneFilter.ALL, BigDecimal.ZERO);
     }
 
     /**
-     * As {@link #clearShard(Sql, String, String, int, int)}, every purchase charged {@code purchaseChargeBias} more
-     * (non-zero only under the {@code charge-plus-one-cent} failpoint).
+     * As {@link #clearShard(Sql, String, String, int, int)}, the applications of {@code lane} only (an application's
+     * lane is its account's, its confirmation's and position move's with it), every purchase charged
+     * {@code purchaseChargeBias} more (non-zero only under the {@code charge-plus-one-cent} failpoint).
      */
-    public static long clearShard(Sql sql, String date, String batch, int slotFrom, int slotTo,
+    public static long clearShard(Sql sql, String date, String batch, int slotFrom, int slotTo, LaneFilter lane,
             BigDecimal purchaseChargeBias) {
         boolean secondary = !"000".equals(batch);
         Map<String, FundTerms> funds = FundCatalogue.load(sql, date);
-        sql.update("DELETE FROM trd.trade_cfm WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4",
-                date, batch, slotFrom, slotTo);
-        sql.update("DELETE FROM clr.position_move WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4",
-                date, batch, slotFrom, slotTo);
+        String appsOfLane = lane.sql(5, "t.slot", "t.ta_account_id");
+        sql.update("DELETE FROM trd.trade_cfm WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4 "
+                + (lane.lane() == Lane.ALL ? "" : """
+                         AND (sender, record_no) IN (SELECT t.sender, t.record_no FROM trd.trade_app t
+                          WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4 AND\s"""
+                        + appsOfLane + ")"), lane.args(date, batch, slotFrom, slotTo));
+        sql.update("DELETE FROM clr.position_move m WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4 "
+                + "AND " + lane.sql(5, "m.slot", "m.ta_account_id"), lane.args(date, batch, slotFrom, slotTo));
         ColumnBatch confirmations = new ColumnBatch(sql, INSERT_CONFIRMATIONS, 13, date, batch);
         ColumnBatch moves = new ColumnBatch(sql, INSERT_MOVES, 5, date, batch);
         ColumnBatch created = new ColumnBatch(sql, INSERT_POSITIONS, 6, date);
         ColumnBatch closes = new ColumnBatch(sql, APPLY_TO_CLOSE, 4, date, slotFrom, slotTo);
 
         List<Row> group = new ArrayList<>();
-        long count = sql.stream(APPLICATIONS, 2000, row -> {
+        long count = sql.stream(APPLICATIONS.formatted(appsOfLane), 2000, row -> {
             if (!group.isEmpty() && !samePosition(group.get(0), row)) {
                 clearPosition(group, date, secondary, funds, purchaseChargeBias, confirmations, moves, created,
                         closes);
                 group.clear();
             }
             group.add(row);
-        }, date, batch, slotFrom, slotTo);
+        }, lane.args(date, batch, slotFrom, slotTo));
         if (!group.isEmpty()) {
             clearPosition(group, date, secondary, funds, purchaseChargeBias, confirmations, moves, created, closes);
         }
