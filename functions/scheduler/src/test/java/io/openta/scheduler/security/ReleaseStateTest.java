@@ -23,6 +23,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +93,17 @@ class ReleaseStateTest {
         assertTrue(broken.json().path("message").asText().startsWith("segments file " + segmentsFile
                 + ": does not parse: "), broken.body);
         Files.writeString(Path.of(segmentsFile), PLAN);
+    }
+
+    /**
+     * The module's test classes run in one JVM on one embedded database: a day another class left open (or this one,
+     * for the next class) would refuse a START ("still open"), so open days are closed before and after each test.
+     */
+    @BeforeEach
+    @AfterEach
+    void closeOpenDays() throws Exception {
+        update("UPDATE sched.day SET status = 'CANCELLED' WHERE status IN ('RUNNING', 'PAUSED', 'STOPPED', "
+                + "'PUBLISHING')");
     }
 
     @Test
