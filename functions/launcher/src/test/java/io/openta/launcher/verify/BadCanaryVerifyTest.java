@@ -30,17 +30,22 @@ import io.openta.verify.VerifyReport;
 
 /**
  * A "bad canary" is the same build with a failpoint on: golden case-01-basic's first two days cleared by a functions
- * app on track canary, version {@value #VERSION}, with {@code charge-plus-one-cent} and
+ * app of version {@value #VERSION} with {@code charge-plus-one-cent} and
  * {@code residue-cent-to-wrong-account} armed. The day completes (the wrong values are consistent in the database
  * and the files), and {@code verify} catches both faults: every purchase confirmation's Charge, recomputed from the
  * application and the C5 fee table, and its ConfirmedVol where the cent changes it (day 1) and the income rows whose residue cent moved (day 2), each mismatch attributed to the version and track the
  * writing task recorded in sched.task_execution. Nothing else is reported: the files agree with the state.
+ *
+ * <p>The app runs on the stable track: one process clears whole days here, and a process on the canary track reads
+ * only the canary lanes of a split step (the pair of a stable and a canary process is {@code GrayReleaseTest}). What
+ * is checked is that each mismatch names the version and track its writing task recorded.
  */
 class BadCanaryVerifyTest {
     private static final String VERSION = "9.9.9-bad";
     private static final String DAY1 = "20261125";
     private static final String DAY2 = "20261126";
-    private static final VerifyReport.Writer CANARY = new VerifyReport.Writer(VERSION, "canary");
+    private static final String TRACK = "stable";
+    private static final VerifyReport.Writer CANARY = new VerifyReport.Writer(VERSION, TRACK);
 
     @TempDir
     Path work;
@@ -57,7 +62,7 @@ class BadCanaryVerifyTest {
                 .withDayTimeout(Duration.ofMinutes(3));
         // not prod (failpoints are refused there); the track and version as serve --track/--version pass them
         options = options.withHttp(0, Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS",
-                "charge-plus-one-cent,residue-cent-to-wrong-account", "OPENTA_TRACK", "canary", "OPENTA_VERSION",
+                "charge-plus-one-cent,residue-cent-to-wrong-account", "OPENTA_TRACK", TRACK, "OPENTA_VERSION",
                 VERSION));
         try (LocalCluster cluster = LocalCluster.start(options)) {
             Path out1 = Files.createDirectories(work.resolve("out-" + DAY1));
@@ -71,13 +76,13 @@ class BadCanaryVerifyTest {
             String metrics = new String(java.net.URI.create("http://127.0.0.1:" + cluster.functions().httpPort()
                     + "/q/metrics").toURL().openStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openta_tasks_completed_total{")
-                    && l.contains("stage=\"clearing\"") && l.contains("track=\"canary\"")
+                    && l.contains("stage=\"clearing\"") && l.contains("track=\"" + TRACK + "\"")
                     && l.contains("version=\"" + VERSION + "\"")), metrics);
 
             String[] database = cluster.database();
             try (Connection db = DriverManager.getConnection(database[0], database[1], database[2])) {
                 // every task of both days recorded who ran it
-                assertEquals(List.of(VERSION + "/canary"), strings(db, "SELECT DISTINCT version || '/' || track "
+                assertEquals(List.of(VERSION + "/" + TRACK), strings(db, "SELECT DISTINCT version || '/' || track "
                         + "FROM sched.task_execution WHERE biz_date IN ('" + DAY1 + "', '" + DAY2 + "')"));
 
                 VerifyReport r1 = new DayVerifier().verify(db, DAY1, out1, "99");
@@ -127,8 +132,8 @@ class BadCanaryVerifyTest {
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
                 String printed = out.toString(StandardCharsets.UTF_8);
                 assertEquals(VerifyCommand.MISMATCH, exit, printed);
-                assertTrue(printed.contains("(written by version " + VERSION + ", track canary)"), printed);
-                assertTrue(printed.contains("mismatches written by version " + VERSION + ", track canary: "
+                assertTrue(printed.contains("(written by version " + VERSION + ", track " + TRACK + ")"), printed);
+                assertTrue(printed.contains("mismatches written by version " + VERSION + ", track " + TRACK + ": "
                         + r2.mismatchCount()), printed);
                 System.out.printf("bad canary: day %s %d mismatches, day %s %d mismatches, all written by %s%n", DAY1,
                         r1.mismatchCount(), DAY2, r2.mismatchCount(), CANARY);
