@@ -59,6 +59,13 @@ public final class BenchCase {
         this.day2Redemptions = redemptions;
     }
 
+    /** Refuses a case with fewer accounts than distributors (every distributor opens at least one). */
+    static void requireAccounts(int accounts) throws UsageException {
+        if (accounts < DISTRIBUTORS) {
+            throw new UsageException("--accounts must be at least " + DISTRIBUTORS);
+        }
+    }
+
     public int accounts() {
         return accounts;
     }

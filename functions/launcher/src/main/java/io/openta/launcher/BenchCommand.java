@@ -36,9 +36,7 @@ final class BenchCommand extends LauncherCommand {
         if (accounts == null) {
             throw new UsageException("missing required option --accounts for bench");
         }
-        if (accounts < BenchCase.DISTRIBUTORS) {
-            throw new UsageException("--accounts must be at least " + BenchCase.DISTRIBUTORS);
-        }
+        BenchCase.requireAccounts(accounts);
         Path root = data.dir.resolve("bench-" + accounts);
         BenchCase bc;
         long t0 = System.nanoTime();

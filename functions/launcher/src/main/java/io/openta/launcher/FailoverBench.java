@@ -58,9 +58,7 @@ final class FailoverBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        if (accounts < BenchCase.DISTRIBUTORS) {
-            throw new UsageException("--accounts must be at least " + BenchCase.DISTRIBUTORS);
-        }
+        BenchCase.requireAccounts(accounts);
         PrintStream out = bench.out();
         PrintStream err = bench.err();
         Path root = data.dir.resolve("bench-failover");

@@ -73,9 +73,7 @@ final class ZoneBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        if (accounts < BenchCase.DISTRIBUTORS) {
-            throw new UsageException("--accounts must be at least " + BenchCase.DISTRIBUTORS);
-        }
+        BenchCase.requireAccounts(accounts);
         PrintStream out = bench.out();
         Path root = data.dir.resolve("bench-zones");
         try {
