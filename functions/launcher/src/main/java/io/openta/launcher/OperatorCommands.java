@@ -28,20 +28,17 @@ final class OperatorCommands {
     }
 
     /**
-     * Serves until stopped; {@code staging} (may be null: under the data folder) must be shared by all serves;
+     * Serves until stopped: day D reads {@code inboxRoot/D} and writes {@code outboxRoot/D}; {@code staging} (may be null: under the data folder) must be shared by all serves;
      * {@code zone} (may be null: the app's default) is the functions app's zone.
      */
-    int serve(LocalCluster.Options options, int port, Path inbox, Path outbox, Path staging, String zone,
+    int serve(LocalCluster.Options options, int port, Path inboxRoot, Path outboxRoot, Path staging, String zone,
             Map<String, String> release, AccessProcess.Request access) {
         Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
-        if (access == null) {
-            env.put("OPENTA_INBOX", inbox.toString());
-            env.put("OPENTA_OUTBOX", outbox.toString());
-        } else {
-            // days read <inbox root>/<date>/ and write <outbox root>/<date>/, where the access app puts and takes
-            // the files; the scheduler refuses a start naming folders outside them
-            env.put("OPENTA_STORAGE_INBOX_ROOT", access.inboxRoot().toString());
-            env.put("OPENTA_STORAGE_OUTBOX_ROOT", access.outboxRoot().toString());
+        // days read <inbox root>/<date>/ and write <outbox root>/<date>/ (with the access app, where it puts and
+        // takes the files); the scheduler's API takes no folder
+        env.put("OPENTA_STORAGE_INBOX_ROOT", inboxRoot.toString());
+        env.put("OPENTA_STORAGE_OUTBOX_ROOT", outboxRoot.toString());
+        if (access != null) {
             env.put("OPENTA_ARRIVALS_ENABLED", "true");
         }
         if (staging != null) {
@@ -58,10 +55,8 @@ final class OperatorCommands {
         LocalCluster.Options o = options.withHttp(port, env);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            Path in = access == null ? inbox : access.inboxRoot();
-            Path outRoot = access == null ? outbox : access.outboxRoot();
-            Files.createDirectories(outRoot);
-            Files.createDirectories(in);
+            Files.createDirectories(outboxRoot);
+            Files.createDirectories(inboxRoot);
             LocalCluster cluster = LocalCluster.start(o);
             AccessProcess accessApp;
             try {
@@ -80,15 +75,15 @@ final class OperatorCommands {
             }, "openta-serve-stop"));
             out.printf("OpenTA serving on http://127.0.0.1:%d (API /api/days, OpenAPI /q/openapi, health /q/health)%n",
                     cluster.functions().httpPort());
+            out.printf("inbox root %s, outbox root %s: day D reads %s/D and writes %s/D%n", inboxRoot, outboxRoot,
+                    inboxRoot, outboxRoot);
             if (accessApp == null) {
-                out.printf("inbox %s, outbox %s; ./openta start --date YYYYMMDD starts a day; Ctrl-C stops%n", inbox,
-                        outbox);
-                out.println("no access app (no --access-config): no SFTP, no console; days start by ./openta start");
+                out.println("no access app (no --access-config): no SFTP, no console; put day D's files in the inbox "
+                        + "root's folder D, then ./openta start --date D; Ctrl-C stops");
             } else {
                 out.printf("SFTP on port %d (users of %s); console http://127.0.0.1:%d/console/%n",
                         accessApp.sftpPort(), access.usersFile(), accessApp.httpPort());
-                out.printf("inbox root %s, outbox root %s (one folder per date); a day starts when its files are in,"
-                        + " or by ./openta start --date YYYYMMDD; Ctrl-C stops%n", in, outRoot);
+                out.println("a day starts when its files are in, or by ./openta start --date D; Ctrl-C stops");
             }
             out.printf("the API needs a bearer token: ./openta token --user NAME --role viewer|operator|admin --data %s"
                     + "%n", o.dataDir());
@@ -104,16 +99,10 @@ final class OperatorCommands {
         }
     }
 
-    int start(String url, String token, String date, Path inbox, Path outbox) {
-        Map<String, String> body = new LinkedHashMap<>();
-        if (inbox != null) {
-            body.put("inbox", inbox.toString());
-        }
-        if (outbox != null) {
-            body.put("outbox", outbox.toString());
-        }
+    /** Day {@code date} reads the serve's {@code <inbox root>/date}: the API takes no folder. */
+    int start(String url, String token, String date) {
         return call(() -> {
-            JsonNode r = new ApiClient(url, token).post("/api/days/" + date + "/start", body);
+            JsonNode r = new ApiClient(url, token).post("/api/days/" + date + "/start", Map.of());
             out.println("day " + date + ": start sent (request " + r.path("requestId").asText() + ")");
         });
     }

@@ -11,16 +11,15 @@ import picocli.CommandLine.Option;
 
 /** {@code openta serve}: the functions (and the operators' API) until stopped; days start by {@code openta start}. */
 @Command(name = "serve", description = { "Runs the functions until stopped; days start by ./openta start (or POST "
-        + "/api/days/D/start).", "With --db-url and --kafka (e.g. from ./openta infra) several serve processes share "
-        + "one database, broker, inbox, outbox and --staging folder: one of them leads, the others follow." })
+        + "/api/days/D/start): day D reads INBOX/D and writes OUTBOX/D.",
+        "With --db-url and --kafka (e.g. from ./openta infra) several serve processes share one database, broker, "
+                + "inbox, outbox and --staging folder: one of them leads, the others follow." })
 final class ServeCommand extends LauncherCommand {
     @Option(names = "--inbox", paramLabel = "DIR", converter = Args.DirToBe.class,
-            description = "without --access-config: the folder a day started without one reads (required); with it: "
-                    + "the inbox root, one folder per date (default DATA/files/inbox)")
+            description = "the inbox root: day D reads DIR/D (default DATA/files/inbox, created if missing)")
     Path inbox;
     @Option(names = "--outbox", paramLabel = "DIR", converter = Args.DirToBe.class,
-            description = "without --access-config: the folder a day started without one writes (required, created "
-                    + "if missing); with it: the outbox root, one folder per date (default DATA/files/outbox)")
+            description = "the outbox root: day D writes DIR/D (default DATA/files/outbox, created if missing)")
     Path outbox;
     @Option(names = "--access-config", paramLabel = "FILE", converter = Args.ExistingFile.class,
             description = "the users file (YAML, see README.md): also runs the access app (SFTP for distributors and "
@@ -80,19 +79,18 @@ final class ServeCommand extends LauncherCommand {
         if (v != null) {
             release.put("OPENTA_VERSION", v);
         }
-        AccessProcess.Request access = accessRequest(options.dataDir());
-        if (access == null && (inbox == null || outbox == null)) {
-            throw new UsageException("serve needs --inbox and --outbox, or --access-config FILE (then the inbox and "
-                    + "outbox are roots, by default under --data)");
-        }
-        if (access == null && inbox != null && !java.nio.file.Files.isDirectory(inbox)) {
+        if (inbox != null && !java.nio.file.Files.isDirectory(inbox)) {
             throw new UsageException("--inbox " + inbox + " is not an existing directory");
         }
-        return operators().serve(options, port, inbox, outbox, stagingDir, z, release, access);
+        Path files = options.dataDir().toAbsolutePath().normalize().resolve("files");
+        Path inboxRoot = (inbox != null ? inbox : files.resolve("inbox")).toAbsolutePath().normalize();
+        Path outboxRoot = (outbox != null ? outbox : files.resolve("outbox")).toAbsolutePath().normalize();
+        AccessProcess.Request access = accessRequest(files, inboxRoot, outboxRoot);
+        return operators().serve(options, port, inboxRoot, outboxRoot, stagingDir, z, release, access);
     }
 
     /** The access app to run beside the functions, or null without --access-config. */
-    private AccessProcess.Request accessRequest(Path data) throws UsageException {
+    private AccessProcess.Request accessRequest(Path files, Path inboxRoot, Path outboxRoot) throws UsageException {
         if (accessConfig == null) {
             if (accessPort != null) {
                 throw new UsageException("--access-port needs --access-config");
@@ -103,9 +101,7 @@ final class ServeCommand extends LauncherCommand {
         if (http > 65535) {
             throw new UsageException("--access-port: --port " + port + " + 1 is not a port; give --access-port");
         }
-        Path files = data.toAbsolutePath().normalize().resolve("files");
-        return new AccessProcess.Request(accessConfig, sftpPort, http, files,
-                inbox != null ? inbox : files.resolve("inbox"), outbox != null ? outbox : files.resolve("outbox"));
+        return new AccessProcess.Request(accessConfig, sftpPort, http, files, inboxRoot, outboxRoot);
     }
 
     private Path stagingFromEnv() throws UsageException {

@@ -1,29 +1,32 @@
 package io.openta.launcher;
 
-import java.nio.file.Path;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code openta start}: starts (or resumes) a day on a serve process. */
-@Command(name = "start", description = "Starts (or resumes) a day on the serve process (give the leader's URL).")
+/**
+ * {@code openta start}: starts (or resumes) a day on a serve process. Day D reads the serve's {@code <inbox root>/D}
+ * and writes {@code <outbox root>/D}; a folder is not taken.
+ */
+@Command(name = "start", description = "Starts (or resumes) a day on the serve process (give the leader's URL): day "
+        + "D reads the serve's INBOX/D and writes OUTBOX/D.")
 final class StartCommand extends LauncherCommand {
     @Option(names = "--date", required = true, paramLabel = "YYYYMMDD", converter = Args.Date.class,
             description = "the business day")
     String date;
     @Mixin
     Options.Url url;
-    @Option(names = "--inbox", paramLabel = "DIR", converter = Args.ExistingDir.class,
-            description = "this day's input files, instead of the serve process's inbox")
-    Path inbox;
-    @Option(names = "--outbox", paramLabel = "DIR", converter = Args.DirToBe.class,
-            description = "this day's output folder, instead of the serve process's outbox")
-    Path outbox;
+    /** Only here to be refused with the reason: the API takes no folder. */
+    @Option(names = { "--inbox", "--outbox" }, paramLabel = "DIR", hidden = true)
+    String folder;
 
     @Override
-    public Integer call() {
+    public Integer call() throws UsageException {
+        if (folder != null) {
+            throw new UsageException("start takes no folder: day " + date + " reads the serve's inbox root/" + date
+                    + " and writes its outbox root/" + date + " (printed by serve; --inbox/--outbox of serve)");
+        }
         OperatorCommands ops = operators();
-        return ops.start(ops.url(url.url), ops.token(url.token), date, inbox, outbox);
+        return ops.start(ops.url(url.url), ops.token(url.token), date);
     }
 }

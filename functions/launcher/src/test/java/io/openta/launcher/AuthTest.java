@@ -39,8 +39,9 @@ class AuthTest {
         Path golden = TestCases.golden("case-01-basic");
         Path data = work.resolve("data");
         LocalCluster.Options options = TestCases.options(data);
-        try (LocalCluster cluster = LocalCluster.start(options.withHttp(0, Map.of("OPENTA_INBOX",
-                golden.resolve(DAY + "/in").toString(), "OPENTA_OUTBOX", work.resolve("out").toString())))) {
+        Path inboxRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY);
+        try (LocalCluster cluster = LocalCluster.start(options.withHttp(0, Map.of("OPENTA_STORAGE_INBOX_ROOT",
+                inboxRoot.toString(), "OPENTA_STORAGE_OUTBOX_ROOT", work.resolve("out").toString())))) {
             String url = "http://127.0.0.1:" + cluster.functions().httpPort();
             LocalAuth auth = cluster.auth();
             String viewer = auth.mint("vera", "viewer", Duration.ofMinutes(10));

@@ -65,7 +65,8 @@ class ConsoleBrowserTest {
         Files.createDirectories(SCREENSHOTS);
 
         try (SharedInfra infra = SharedInfra.start(work)) {
-            ServeProcess serve = infra.serve(inbox, outbox, Map.of());
+            // the serve's roots are the access app's: the start from the console reads inbox/DATE
+            ServeProcess serve = infra.serve(accessRoot.resolve("inbox"), accessRoot.resolve("outbox"), Map.of());
             Path authDir = work.resolve("auth");
             try (ConsoleAccessApp access = ConsoleAccessApp.start(accessRoot, usersFile(), infra.dbUrl(), infra.kafka(),
                     authDir, serve.url())) {

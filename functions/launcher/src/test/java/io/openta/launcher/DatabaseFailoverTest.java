@@ -55,8 +55,11 @@ class DatabaseFailoverTest {
     @Test
     void primaryKilledFourTimesDuringADayLosesNothingAndTheDayEndsIdentical() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
-        Path outbox1 = work.resolve("out1");
-        Path outbox2 = Files.createDirectories(work.resolve("out2"));
+        // the serves' roots: day D reads in/D, writes out/D
+        Path inRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY1, DAY2);
+        Path outRoot = work.resolve("out");
+        Path outbox1 = outRoot.resolve(DAY1);
+        Path outbox2 = outRoot.resolve(DAY2);
         List<String> report = new ArrayList<>();
         java.util.Set<Long> committedBeforeKills = new java.util.TreeSet<>();
         long started = System.nanoTime();
@@ -65,8 +68,8 @@ class DatabaseFailoverTest {
             PrimaryKill pk = PrimaryKill.of(infra.infraData().resolve("standby"));
             // 4a: undisturbed first, the migrations and a whole day on PostgreSQL 15 behind HAProxy, cleared by the
             // two zones (serve --zone a and --zone b), each running its share of the tasks
-            ServeProcess zoneA = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, Map.of(), "--zone", "a");
-            ServeProcess zoneB = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, Map.of(), "--zone", "b");
+            ServeProcess zoneA = infra.serve(inRoot, outRoot, Map.of(), "--zone", "a");
+            ServeProcess zoneB = infra.serve(inRoot, outRoot, Map.of(), "--zone", "b");
             ZoneShares.awaitSplit(infra);
             ServeProcess first = SharedInfra.awaitLeader(Duration.ofSeconds(60), zoneA, zoneB);
             long day1Mark = infra.executionMark();
@@ -79,13 +82,12 @@ class DatabaseFailoverTest {
             // process)
             zoneA.close();
             zoneB.close();
-            ServeProcess serve = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, CHAOS);
+            ServeProcess serve = infra.serve(inRoot, outRoot, CHAOS);
             SharedInfra.awaitLeader(Duration.ofSeconds(60), serve);
 
             long mark = infra.executionMark();
             long dayStarted = System.nanoTime();
-            serve.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in").toString(),
-                    "outbox", outbox2.toString()));
+            serve.api().post("/api/days/" + DAY2 + "/start", Map.of());
             int n = 0;
             for (String stage : KILL_IN) {
                 // the pair is whole again before the next stage's task sleeps: the kill then follows the sleep at once

@@ -28,15 +28,15 @@ class DayControlTest {
 
     @Test
     void pauseHoldsTheDayResumeFinishesItCancelRollsItBack() throws Exception {
+        // the generated days are written to in/<date>/: "in" is the inbox root, the day writes out/<date>/
         BenchCase bc = BenchCase.generate(work.resolve("in"), 20_000, 7L);
         Path inbox = bc.days().get(0).inbox();
-        Path undisturbed = work.resolve("undisturbed");
-        Path paused = work.resolve("paused");
-        Path afterCancel = work.resolve("after-cancel");
+        assertEquals(work.resolve("in").resolve(DAY), inbox);
+        Path outbox = work.resolve("out").resolve(DAY);
         LocalCluster.Options options = TestCases.options(work.resolve("data"));
         try (LocalCluster cluster = LocalCluster.start(options.withHttp(options.httpPort(),
-                Map.of("OPENTA_INBOX", inbox.toString(), "OPENTA_OUTBOX", undisturbed.toString(),
-                        "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true")))) {
+                Map.of("OPENTA_STORAGE_INBOX_ROOT", work.resolve("in").toString(), "OPENTA_STORAGE_OUTBOX_ROOT",
+                        work.resolve("out").toString(), "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true")))) {
             Api api = new Api(cluster);
             String url = "http://127.0.0.1:" + cluster.functions().httpPort();
             // the CLI signs in as ./openta token would print it; without a token it is refused with a hint
@@ -45,14 +45,21 @@ class DayControlTest {
             assertEquals(1, anonymous.code);
             assertTrue(anonymous.err.contains("needs a token"), anonymous.err);
 
-            // started through the CLI against the serve process, with the server's default inbox and outbox
+            // the CLI names no folder: one given is refused before anything is sent
+            Result named = cli("start", "--date", DAY, "--url", url, "--token", token, "--inbox", inbox.toString());
+            assertEquals(2, named.code, named.err);
+            assertTrue(named.err.contains("start takes no folder: day " + DAY + " reads the serve's inbox root/" + DAY),
+                    named.err);
+            assertEquals(0, new ApiClient(url, token).get("/api/days").size(), "nothing started");
+
+            // started through the CLI against the serve process: the day reads in/DAY and writes out/DAY
             assertEquals(0, cli("start", "--date", DAY, "--url", url, "--token", token).code);
             api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed");
-            Path reference = TestCases.copyWithout(undisturbed, work.resolve("reference"));
+            Path reference = TestCases.copyWithout(outbox, work.resolve("reference"));
             api.rollbackTo(DAY, "day-init"); // (withdraws the published files)
 
             // paused: nothing moves; resumed: the same files as undisturbed
-            api.post(DAY, "start", Map.of("inbox", inbox.toString(), "outbox", paused.toString()));
+            api.post(DAY, "start", Map.of());
             api.await(DAY, Api.inStatus("RUNNING"), Duration.ofSeconds(30), "running");
             assertEquals(0, cli("pause", "--date", DAY, "--url", url, "--token", token).code);
             JsonNode held = api.await(DAY, Api.inStatus("PAUSED"), Duration.ofSeconds(30), "paused");
@@ -67,19 +74,19 @@ class DayControlTest {
             assertFalse(held.path("stage").asText().isEmpty());
             assertEquals(0, cli("resume", "--date", DAY, "--url", url, "--token", token).code);
             api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed after resume");
-            TestCases.assertSameOutbox(reference, paused, "resumed day");
+            TestCases.assertSameOutbox(reference, outbox, "resumed day");
 
             // cancelled mid-way: rolled back to its start, so clearing it again gives the same files
             api.rollbackTo(DAY, "day-init");
-            api.post(DAY, "start", Map.of("inbox", inbox.toString(), "outbox", work.resolve("cancelled").toString()));
+            api.post(DAY, "start", Map.of());
             api.await(DAY, Api.inStatus("RUNNING"), Duration.ofSeconds(30), "running");
             api.post(DAY, "pause", Map.of());
             api.await(DAY, Api.inStatus("PAUSED"), Duration.ofSeconds(30), "paused");
             assertEquals(0, cli("cancel", "--date", DAY, "--url", url, "--token", token).code);
             api.await(DAY, Api.inStatus("CANCELLED"), Duration.ofSeconds(30), "cancelled");
-            api.post(DAY, "start", Map.of("inbox", inbox.toString(), "outbox", afterCancel.toString()));
+            api.post(DAY, "start", Map.of());
             api.await(DAY, Api.inStatus("COMPLETED"), Duration.ofMinutes(2), "completed after cancel");
-            TestCases.assertSameOutbox(reference, afterCancel, "day cleared again after a cancel");
+            TestCases.assertSameOutbox(reference, outbox, "day cleared again after a cancel");
 
             // the day proven record by record through the API; what the days left in the metrics (the release
             // analysis watches openta_verify_mismatches_total); a health check that watches for stuck stages

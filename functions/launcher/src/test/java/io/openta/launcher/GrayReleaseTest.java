@@ -46,12 +46,15 @@ class GrayReleaseTest {
                  "steps": [{"phase": "group", "step": "pilot", "accountGroups": ["pilot-distributors"], "buckets": []},
                            {"phase": "gray", "step": "gray-20", "buckets": [0, 19]}]}""");
         Map<String, String> env = Map.of("OPENTA_RELEASE_SEGMENTS_FILE", segments.toString());
-        Path outbox1 = Files.createDirectories(work.resolve("out1"));
-        Path outbox2 = Files.createDirectories(work.resolve("out2"));
+        // the serves' roots: day D reads in/D, writes out/D
+        Path inRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY1, DAY2);
+        Path outRoot = work.resolve("out");
+        Path outbox1 = outRoot.resolve(DAY1);
+        Path outbox2 = outRoot.resolve(DAY2);
         List<String> report = new ArrayList<>();
         try (SharedInfra infra = SharedInfra.start(work)) {
-            ServeProcess stable = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, env, "--track", "stable");
-            ServeProcess canary = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, env, "--track", "canary",
+            ServeProcess stable = infra.serve(inRoot, outRoot, env, "--track", "stable");
+            ServeProcess canary = infra.serve(inRoot, outRoot, env, "--track", "canary",
                     "--version", CANARY_VERSION);
             ServeProcess leader = SharedInfra.awaitLeader(Duration.ofSeconds(30), stable, canary);
 
@@ -77,8 +80,7 @@ class GrayReleaseTest {
             // day 2: 20 % of the buckets, then back to the distributor from the next stage boundary after clearing
             assertEquals(OpenTa.OK, release(leader, "set-step", "gray-20").code);
             mark = infra.executionMark();
-            leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
-                    .toString(), "outbox", outbox2.toString()));
+            leader.api().post("/api/days/" + DAY2 + "/start", Map.of());
             SharedInfra.awaitPoint(leader, DAY2, "clearing");
             assertEquals(OpenTa.OK, release(leader, "set-step", "pilot").code);
             SharedInfra.awaitStatus(leader, DAY2, "COMPLETED", Duration.ofMinutes(3));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,13 +42,15 @@ class LeaderFailoverTest {
     @Test
     void killedLeaderIsReplacedWithinTheBoundAndTheDayEndsIdentical() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
-        Path outbox1 = work.resolve("out1");
-        Path outbox2 = work.resolve("out2");
-        Files.createDirectories(outbox2);
+        // the serves' roots: day D reads in/D, writes out/D
+        Path inRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY1, DAY2);
+        Path outRoot = work.resolve("out");
+        Path outbox1 = outRoot.resolve(DAY1);
+        Path outbox2 = outRoot.resolve(DAY2);
         List<String> report = new ArrayList<>();
         try (SharedInfra infra = SharedInfra.start(work)) {
-            CompletableFuture<ServeProcess> second = infra.serveLater(golden.resolve(DAY1 + "/in"), outbox1, CHAOS);
-            ServeProcess first = infra.serve(golden.resolve(DAY1 + "/in"), outbox1, CHAOS);
+            CompletableFuture<ServeProcess> second = infra.serveLater(inRoot, outRoot, CHAOS);
+            ServeProcess first = infra.serve(inRoot, outRoot, CHAOS);
             ServeProcess other = second.get(3, TimeUnit.MINUTES);
             ServeProcess leader = SharedInfra.awaitLeader(Duration.ofSeconds(30), first, other);
             other = leader == first ? other : first;
@@ -70,8 +71,7 @@ class LeaderFailoverTest {
                 assertTrue(leader.leading(), "the leader lost its lease while alive: " + leader.leader() + "\n"
                         + leader.functionsLogTail());
                 long mark = infra.executionMark();
-                leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
-                        .toString(), "outbox", outbox2.toString()));
+                leader.api().post("/api/days/" + DAY2 + "/start", Map.of());
                 String where = SharedInfra.awaitPoint(leader, DAY2, at[i]);
                 long killedAt = System.nanoTime();
                 leader.signalGroup("KILL");
@@ -86,8 +86,7 @@ class LeaderFailoverTest {
                 }
                 long takeoverMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
                 // the next follower starts once the survivor leads (started earlier, it could win the lease instead)
-                CompletableFuture<ServeProcess> replacement = infra.serveLater(golden.resolve(DAY1 + "/in"),
-                        outbox1, CHAOS);
+                CompletableFuture<ServeProcess> replacement = infra.serveLater(inRoot, outRoot, CHAOS);
                 JsonNode done = SharedInfra.awaitStatus(survivor, DAY2, "COMPLETED", Duration.ofMinutes(2));
                 long dayMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
                 TestCases.assertSameOutbox(golden.resolve(DAY2 + "/out"), outbox2, "after killing the leader at "
@@ -112,10 +111,11 @@ class LeaderFailoverTest {
     @Test
     void aLeaderStoppedPastItsLeaseWritesNothingAndFollowsWhenResumed() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
-        Path outbox = work.resolve("out");
+        Path inRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY1);
+        Path outbox = work.resolve("out").resolve(DAY1);
         try (SharedInfra infra = SharedInfra.start(work)) {
-            CompletableFuture<ServeProcess> second = infra.serveLater(golden.resolve(DAY1 + "/in"), outbox, Map.of());
-            ServeProcess first = infra.serve(golden.resolve(DAY1 + "/in"), outbox, Map.of());
+            CompletableFuture<ServeProcess> second = infra.serveLater(inRoot, work.resolve("out"), Map.of());
+            ServeProcess first = infra.serve(inRoot, work.resolve("out"), Map.of());
             ServeProcess b = second.get(3, TimeUnit.MINUTES);
             ServeProcess a = SharedInfra.awaitLeader(Duration.ofSeconds(30), first, b);
             b = a == first ? b : first;
@@ -164,12 +164,13 @@ class LeaderFailoverTest {
     @Test
     void aSchedulerKilledBetweenCommitAndSendIsRecoveredWithoutAnOperator() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
-        Path outbox = work.resolve("out");
+        Path inRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY1);
+        Path outbox = work.resolve("out").resolve(DAY1);
         try (SharedInfra infra = SharedInfra.start(work)) {
-            ServeProcess a = infra.serve(golden.resolve(DAY1 + "/in"), outbox, Map.of("QUARKUS_PROFILE", "chaos",
+            ServeProcess a = infra.serve(inRoot, work.resolve("out"), Map.of("QUARKUS_PROFILE", "chaos",
                     "OPENTA_FAILPOINTS", "exit-after-commit-before-send=clearing"));
             SharedInfra.awaitLeader(Duration.ofSeconds(30), a);
-            ServeProcess b = infra.serve(golden.resolve(DAY1 + "/in"), outbox, Map.of());
+            ServeProcess b = infra.serve(inRoot, work.resolve("out"), Map.of());
             long mark = infra.executionMark();
             a.api().post("/api/days/" + DAY1 + "/start", Map.of());
             long t0 = System.nanoTime();
@@ -200,7 +201,8 @@ class LeaderFailoverTest {
             assertTrue(b.leading());
 
             // a scheduler configured otherwise fails at start with one line saying why
-            Path in = golden.resolve(DAY1 + "/in");
+            Path in = inRoot;
+            outbox = work.resolve("out");
             String other = startFails(infra, in, outbox, "--shards", "4");
             assertTrue(other.contains("cannot start the scheduler: shards 4 differ from the running leader's 8"), other);
             String more = startFails(infra, in, outbox, "--shards", "16");

@@ -25,8 +25,6 @@ class ServeAccessArgsTest {
     @Test
     void badAccessArgumentsExitTwoWithOneReason() throws Exception {
         Path users = Files.writeString(tmp.resolve("users.yaml"), "users: []\n");
-        assertUsage("serve needs --inbox and --outbox, or --access-config FILE", "serve", "--data",
-                tmp.resolve("d").toString());
         assertUsage("is not an existing file", "serve", "--access-config", tmp.resolve("none.yaml").toString());
         assertUsage("'70000' is not a port from 0 (any free one) to 65535", "serve", "--access-config",
                 users.toString(), "--sftp-port", "70000");

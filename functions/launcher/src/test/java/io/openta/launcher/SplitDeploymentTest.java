@@ -33,7 +33,9 @@ class SplitDeploymentTest {
     void nineProcessesClearAGoldenDay() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
         Path root = FunctionsProcess.repositoryRoot(Map.of());
-        Path outbox = work.resolve("out");
+        // the scheduler's roots: the day reads in/DAY1 and writes out/DAY1
+        TestCases.inboxRoot(golden, work.resolve("in"), DAY1);
+        Path outbox = work.resolve("out").resolve(DAY1);
         List<FunctionsProcess> apps = new ArrayList<>();
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(work.resolve("pg"));
                 EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
@@ -65,8 +67,7 @@ class SplitDeploymentTest {
                 Thread.sleep(50);
             }
             long t1 = System.nanoTime();
-            api.post("/api/days/" + DAY1 + "/start", Map.of("inbox", golden.resolve(DAY1 + "/in").toString(),
-                    "outbox", outbox.toString()));
+            api.post("/api/days/" + DAY1 + "/start", Map.of());
             JsonNode day = null;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (System.nanoTime() < deadline) {
@@ -102,7 +103,9 @@ class SplitDeploymentTest {
     /** Every app verifies tokens with one key, as the scheduler must (the stage apps serve no API). */
     private Map<String, String> env(String app) {
         Map<String, String> env = new java.util.HashMap<>(auth().appEnvironment());
-        env.putAll(Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "false", "OPENTA_INSTANCE", app));
+        env.putAll(Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "false", "OPENTA_INSTANCE", app,
+                "OPENTA_STORAGE_INBOX_ROOT", work.resolve("in").toString(), "OPENTA_STORAGE_OUTBOX_ROOT",
+                work.resolve("out").toString()));
         return env;
     }
 

@@ -41,6 +41,17 @@ final class TestCases {
         return to;
     }
 
+    /**
+     * {@code root} as an inbox root holding each of {@code dates}' golden inputs ({@code golden/D/in}) in its folder
+     * D, where a day started through the API reads them.
+     */
+    static Path inboxRoot(Path golden, Path root, String... dates) throws IOException {
+        for (String date : dates) {
+            copyWithout(golden.resolve(date).resolve("in"), root.resolve(date));
+        }
+        return root;
+    }
+
     static LocalCluster.Options options(Path data) {
         return LocalCluster.Options.embedded(data).withHttp(Ports.free(), java.util.Map.of())
                 .withDayTimeout(java.time.Duration.ofMinutes(3));

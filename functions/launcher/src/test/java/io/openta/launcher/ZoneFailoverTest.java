@@ -3,7 +3,6 @@ package io.openta.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -73,25 +72,25 @@ class ZoneFailoverTest {
     @Test
     void twoZonesSplitTheTasksByShareSurviveTheLossOfEitherAndTakeTheirShareBack() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
-        Path outbox1 = work.resolve("out1");
-        Path outbox2 = work.resolve("out2");
-        Path outbox3 = work.resolve("out3");
-        Files.createDirectories(outbox2);
-        Files.createDirectories(outbox3);
-        Path inbox1 = golden.resolve(DAY1 + "/in");
+        // the serves' roots: day D reads in/D, writes out/D
+        Path inRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY1, DAY2, DAY3);
+        Path outRoot = work.resolve("out");
+        Path outbox1 = outRoot.resolve(DAY1);
+        Path outbox2 = outRoot.resolve(DAY2);
+        Path outbox3 = outRoot.resolve(DAY3);
         List<String> report = new ArrayList<>();
         long started = System.nanoTime();
         try (SharedInfra infra = SharedInfra.start(work)) {
             // bad zone settings: the start fails with one line saying which (an unknown --zone is refused by the
             // launcher before the app starts; the app's own check names it too, see ZoneCheckTest)
-            assertTrue(startFails(infra, inbox1, outbox1, Map.of(), "--zone", "c").contains(
+            assertTrue(startFails(infra, inRoot, outRoot, Map.of(), "--zone", "c").contains(
                     "openta: --zone 'c' is not one of the known zones a,b"), "unknown zone");
-            assertTrue(startFails(infra, inbox1, outbox1, Map.of("OPENTA_ZONES_PRIMARY_SHARE", "101"), "--zone",
+            assertTrue(startFails(infra, inRoot, outRoot, Map.of("OPENTA_ZONES_PRIMARY_SHARE", "101"), "--zone",
                     "a").contains("cannot start: the primary zone's share 101 is outside 0-100 %"), "share > 100");
 
             ServeProcess[] zone = new ServeProcess[2];
-            CompletableFuture<ServeProcess> b = serveLater(infra, inbox1, outbox1, "b");
-            zone[0] = infra.serve(inbox1, outbox1, CHAOS, "--zone", "a");
+            CompletableFuture<ServeProcess> b = serveLater(infra, inRoot, outRoot, "b");
+            zone[0] = infra.serve(inRoot, outRoot, CHAOS, "--zone", "a");
             zone[1] = b.get(3, TimeUnit.MINUTES);
             ZoneShares.awaitSplit(infra);
 
@@ -110,13 +109,12 @@ class ZoneFailoverTest {
                 int victim = m.zone();
                 String lost = m.zoneName();
                 String survives = ZONES[1 - victim];
-                leader = handOver(infra, zone, m, inbox1, outbox1);
+                leader = handOver(infra, zone, m, inRoot, outRoot);
                 if (i > 0) {
                     leader.api().post("/api/days/" + DAY2 + "/rollback", Map.of("to", "day-init"));
                 }
                 mark = infra.executionMark();
-                leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
-                        .toString(), "outbox", outbox2.toString()));
+                leader.api().post("/api/days/" + DAY2 + "/start", Map.of());
                 String where = SharedInfra.awaitPoint(leader, DAY2, m.at());
                 Instant killedAt = Instant.now();
                 zone[victim].signalGroup("KILL");
@@ -148,7 +146,7 @@ class ZoneFailoverTest {
                 }
                 if (i < MOMENTS.length - 1) {
                     // the killed zone comes back (a fresh process, as after a restart) and gets its share back
-                    zone[victim] = infra.serve(inbox1, outbox1, CHAOS, "--zone", lost);
+                    zone[victim] = infra.serve(inRoot, outRoot, CHAOS, "--zone", lost);
                     ZoneShares.awaitSplit(infra);
                 }
             }
@@ -159,13 +157,12 @@ class ZoneFailoverTest {
             Moment last = MOMENTS[MOMENTS.length - 1];
             leader = SharedInfra.awaitLeader(Duration.ofSeconds(30), zone[1 - last.zone()]);
             mark = infra.executionMark();
-            leader.api().post("/api/days/" + DAY3 + "/start", Map.of("inbox", golden.resolve(DAY3 + "/in")
-                    .toString(), "outbox", outbox3.toString()));
+            leader.api().post("/api/days/" + DAY3 + "/start", Map.of());
             // paused in profit: clearing's 8-shard steps, partitions 6 and 7 included, ran on the survivor alone
             String where = SharedInfra.awaitPoint(leader, DAY3, "profit");
             leader.api().post("/api/days/" + DAY3 + "/pause", Map.of());
             SharedInfra.awaitStatus(leader, DAY3, "PAUSED", Duration.ofSeconds(30));
-            zone[last.zone()] = infra.serve(inbox1, outbox1, CHAOS, "--zone", last.zoneName());
+            zone[last.zone()] = infra.serve(inRoot, outRoot, CHAOS, "--zone", last.zoneName());
             ZoneShares.awaitSplit(infra);
             // long after the pause: no task of the first part is still running
             long returned = infra.executionMark();

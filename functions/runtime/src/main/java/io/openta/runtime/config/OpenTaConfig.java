@@ -84,12 +84,6 @@ public interface OpenTaConfig {
     @WithDefault("false")
     boolean migrateOnly();
 
-    /** Default inbox for days started without one (serve mode). */
-    Optional<String> inbox();
-
-    /** Default outbox for days started without one (serve mode). */
-    Optional<String> outbox();
-
     /** The process that started this one (the local launcher): when it is gone, this app exits too. */
     Optional<Long> parentPid();
 }

@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 
 import io.openta.model.events.DayCommand;
 import io.openta.model.rules.Texts;
-import io.openta.runtime.config.OpenTaConfig;
 import io.openta.scheduler.messaging.Outbound;
 import io.openta.scheduler.security.Roles;
 import io.openta.scheduler.service.DayAudit;
@@ -49,25 +48,23 @@ public class DayResource {
     private final Outbound commands;
     private final DayStatusService status;
     private final RollbackService rollbacks;
-    private final OpenTaConfig config;
     private final DayAudit audit;
     private final SecurityIdentity identity;
     private final StorageRoots roots;
 
-    public DayResource(Outbound commands, DayStatusService status, RollbackService rollbacks, OpenTaConfig config,
-            DayAudit audit, SecurityIdentity identity, StorageRoots roots) {
+    public DayResource(Outbound commands, DayStatusService status, RollbackService rollbacks, DayAudit audit,
+            SecurityIdentity identity, StorageRoots roots) {
         this.roots = roots;
         this.identity = identity;
         this.commands = commands;
         this.status = status;
         this.rollbacks = rollbacks;
-        this.config = config;
         this.audit = audit;
     }
 
     /**
-     * Where a day's files are: given in the request, or the serve process's defaults; with storage roots configured,
-     * {@code <root>/<date>} unless named, and a named folder must lie under its root.
+     * Only here to be refused: day D always reads {@code <inbox root>/D} and writes {@code <outbox root>/D}
+     * ({@link StorageRoots}); a start naming a folder gets 400.
      */
     public record StartRequest(String inbox, String outbox) {
     }
@@ -118,19 +115,14 @@ public class DayResource {
     @Operation(summary = "Start (or resume after a crash or rollback) the clearing of a day")
     public Response start(@PathParam("date") String date, StartRequest body) {
         String day = checkDate(date);
-        String inbox = body != null ? body.inbox() : null;
-        String outbox = body != null ? body.outbox() : null;
-        if (roots.configured()) {
-            // the day's folders are <root>/<date>; a folder named in the request must lie under the roots
-            inbox = inbox == null ? roots.inboxOf(day) : roots.confineInbox(inbox);
-            outbox = outbox == null ? roots.outboxOf(day) : roots.confineOutbox(outbox);
-        } else {
-            inbox = inbox != null ? inbox : config.inbox().orElse(null);
-            outbox = outbox != null ? outbox : config.outbox().orElse(null);
+        if (body != null && (body.inbox() != null || body.outbox() != null)) {
+            throw new OperatorException(400, roots.pathsNotTaken(day));
         }
-        if (inbox == null || outbox == null) {
-            throw new OperatorException(400, "no inbox/outbox given and the server has no default");
+        if (!roots.configured()) {
+            throw new OperatorException(503, StorageRoots.missing());
         }
+        String inbox = roots.inboxOf(day);
+        String outbox = roots.outboxOf(day);
         return send(new DayCommand(DayCommand.START, day, inbox, outbox, UUID.randomUUID().toString(), caller()));
     }
 

@@ -1,14 +1,13 @@
 package io.openta.scheduler.service;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The inbox and outbox roots ({@link StorageConfig}), absolute and normalised: the day folders under them, and the
- * check that a folder an operator names lies under them.
+ * The inbox and outbox roots ({@link StorageConfig}), absolute and normalised: day D reads {@code <inbox root>/D} and
+ * writes {@code <outbox root>/D}, always; the API takes no folder. Without roots no day can start through the API or
+ * on arrival (the start is refused with {@link #missing()}).
  */
 @ApplicationScoped
 public class StorageRoots {
@@ -24,9 +23,15 @@ public class StorageRoots {
         this.outbox = config.outboxRoot().map(p -> p.toAbsolutePath().normalize()).orElse(null);
     }
 
-    /** Whether roots are configured (otherwise days' folders come from the start request or the serve defaults). */
+    /** Whether roots are configured; without them days start only from a day command naming its folders. */
     public boolean configured() {
         return inbox != null;
+    }
+
+    /** Why nothing can start here: the roots are not configured. */
+    public static String missing() {
+        return "no storage roots are configured (OPENTA_STORAGE_INBOX_ROOT, OPENTA_STORAGE_OUTBOX_ROOT): "
+                + "days cannot start through the API";
     }
 
     /** The inbox folder of day {@code date}: {@code <inbox-root>/<date>}. */
@@ -39,43 +44,9 @@ public class StorageRoots {
         return outbox.resolve(date).toString();
     }
 
-    /** {@code given} as an absolute, normalised folder under the inbox root; else an operator error (400). */
-    public String confineInbox(String given) {
-        return confine("inbox", given, inbox);
-    }
-
-    /** {@code given} as an absolute, normalised folder under the outbox root; else an operator error (400). */
-    public String confineOutbox(String given) {
-        return confine("outbox", given, outbox);
-    }
-
-    private static String confine(String what, String given, Path root) {
-        Path p;
-        try {
-            p = Path.of(given);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new OperatorException(400, what + " '" + given + "' is not a path");
-        }
-        if (!p.isAbsolute()) {
-            throw new OperatorException(400, what + " '" + given + "' is not an absolute path");
-        }
-        Path n = p.normalize();
-        if (!n.startsWith(root) || n.equals(root) || !within(n, root)) {
-            throw new OperatorException(400, what + " " + given + " is outside the " + what + " root " + root
-                    + " (days' folders are " + root + "/YYYYMMDD)");
-        }
-        return n.toString();
-    }
-
-    /** Through links too: an existing folder must resolve to a place under the root's real place. */
-    private static boolean within(Path p, Path root) {
-        try {
-            if (!Files.exists(p) || !Files.exists(root)) {
-                return true;
-            }
-            return p.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
+    /** The refusal of a request naming a folder: where day {@code date}'s files are instead. */
+    public String pathsNotTaken(String date) {
+        return "paths are not taken: " + (configured() ? "day " + date + " reads " + inboxOf(date) + " and writes "
+                + outboxOf(date) : missing());
     }
 }

@@ -59,6 +59,7 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
             Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
                     keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
             String privateKey = Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded());
+            Files.createDirectories(work.resolve("inbox"));
             Files.createDirectories(work.resolve("outbox"));
             String db = "localhost:" + postgres.getPort() + "/postgres";
             return Map.ofEntries(Map.entry("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db),
@@ -68,8 +69,9 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
                     Map.entry("kafka.bootstrap.servers", bootstrap),
                     Map.entry("openta.shards", String.valueOf(SHARDS)),
                     Map.entry("openta.staging-dir", work.resolve("staging").toString()),
-                    Map.entry("openta.inbox", work.toString()),
-                    Map.entry("openta.outbox", work.resolve("outbox").toString()),
+                    // day D reads <work>/inbox/D and writes <work>/outbox/D: the API takes no folder
+                    Map.entry("openta.storage.inbox-root", work.resolve("inbox").toString()),
+                    Map.entry("openta.storage.outbox-root", work.resolve("outbox").toString()),
                     Map.entry("openta.scheduler.verify-after-day", "false"),
                     Map.entry("mp.jwt.verify.publickey.location", publicKey.toUri().toString()),
                     // in the test launch mode smallrye-jwt generates a key pair of its own (mp.jwt.verify.publickey),
