@@ -193,6 +193,15 @@ class AccessChartTest {
         assertNotNull(data, "the files volume at the data root");
         assertEquals(RELEASE + "-files", data.path("persistentVolumeClaim").path("claimName").asText());
 
+        // which fund manager's files a day waits for: the app's default (07) unless set
+        assertFalse(env.containsKey("OPENTA_ACCESS_FUND_MANAGER_FILES"), "default: the quote file only");
+        JsonNode all = Manifests.podSpec(get(render(with(enabled(), "access.fundManagerFiles[0]", "07",
+                "access.fundManagerFiles[1]", "C1", "access.fundManagerFiles[2]", "C5")), "Deployment", ACCESS))
+                .path("containers").get(0);
+        assertEquals("07,C1,C5", env(all).get("OPENTA_ACCESS_FUND_MANAGER_FILES").path("value").asText());
+        assertTrue(renderFailure(with(enabled(), "access.fundManagerFiles[0]", "03")).contains("fundManagerFiles"),
+                "a distributor's type is refused by the schema");
+
         // the console's actions go to this release's scheduler Service
         assertEquals("http://" + RELEASE + "-scheduler:8080", env.get("OPENTA_ACCESS_SCHEDULER_URL").path("value").asText());
         get(objects, "Service", RELEASE + "-scheduler");

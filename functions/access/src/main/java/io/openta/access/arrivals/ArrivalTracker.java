@@ -27,8 +27,10 @@ import io.openta.runtime.config.OpenTaConfig;
 /**
  * Tells whether a day's expected files are in its inbox folder: for each expected distributor, an index file
  * {@code OFI_<distributor>_<TA>_<date>.TXT} that the shared index check ({@link OfdIndex#check}, spec v2 1.7)
- * accepts against the inbox - which holds only when every file it lists is there - and the fund manager's quote file
- * {@code OFD_<fund manager>_<TA>_<date>_07.TXT}. The inbox folder is the only source: what clearing would read.
+ * accepts against the inbox - which holds only when every file it lists is there - and the fund manager's files of
+ * the expected types ({@code openta.access.fund-manager-files}, default the quote file only):
+ * {@code OFD_<fund manager>_<TA>_<date>_<07|C1|C5>.TXT}. The inbox folder is the only source: what clearing would
+ * read.
  *
  * <p>An index that clearing would reject for another reason (bad marker, wrong count) also keeps the day
  * incomplete; its detail says why. Waiting for a cut-off time or an operator's start is not done here.
@@ -39,20 +41,29 @@ public class ArrivalTracker {
     private final String taCode;
     private final List<String> distributors;
     private final String quoteSender;
+    private final List<FundManagerFile> fundManagerFiles;
 
     @Inject
     public ArrivalTracker(AccessRoots roots, OpenTaConfig openTa, AccessConfig config, Users users) {
         this(roots.inbox(), openTa.taCode(),
                 config.expectedDistributors().orElseGet(() -> users.withRole(Role.DISTRIBUTOR).stream()
                         .map(AccessUser::code).distinct().toList()),
-                config.quoteSender().orElseGet(() -> onlyFundManager(users)));
+                config.quoteSender().orElseGet(() -> onlyFundManager(users)),
+                FundManagerFile.all(config.fundManagerFiles()));
     }
 
+    /** Waiting for the fund manager's quote file only. */
     public ArrivalTracker(Path inboxRoot, String taCode, List<String> distributors, String quoteSender) {
+        this(inboxRoot, taCode, distributors, quoteSender, List.of(FundManagerFile.QUOTE));
+    }
+
+    public ArrivalTracker(Path inboxRoot, String taCode, List<String> distributors, String quoteSender,
+            List<FundManagerFile> fundManagerFiles) {
         this.inboxRoot = inboxRoot;
         this.taCode = taCode;
         this.distributors = List.copyOf(distributors);
         this.quoteSender = quoteSender;
+        this.fundManagerFiles = List.copyOf(fundManagerFiles);
     }
 
     private static String onlyFundManager(Users users) {
@@ -79,10 +90,16 @@ public class ArrivalTracker {
         for (String code : distributors) {
             ds.add(distributor(day, date, code, files));
         }
-        boolean quoteIn = quoteSender != null && files.stream().map(OfdFileName::parse).flatMap(Optional::stream)
-                .anyMatch(n -> n.sender().equals(quoteSender) && n.receiver().equals(taCode)
-                        && n.date().equals(date) && n.typeCode().equals("07") && !n.supplementary());
-        return new DayFiles(date, ds, quoteSender, quoteIn, files);
+        List<String> fundManagerMissing = new ArrayList<>();
+        for (FundManagerFile f : fundManagerFiles) {
+            boolean in = quoteSender != null && files.stream().map(OfdFileName::parse).flatMap(Optional::stream)
+                    .anyMatch(n -> n.sender().equals(quoteSender) && n.receiver().equals(taCode)
+                            && n.date().equals(date) && n.typeCode().equals(f.type()) && !n.supplementary());
+            if (!in) {
+                fundManagerMissing.add(f.type());
+            }
+        }
+        return new DayFiles(date, ds, quoteSender, fundManagerMissing, files);
     }
 
     private DayFiles.Distributor distributor(Path day, String date, String code, List<String> files)

@@ -54,6 +54,13 @@ public interface AccessConfig {
      */
     Optional<String> quoteSender();
 
+    /**
+     * The fund manager's file types a day waits for (of {@code 07}, {@code C1}, {@code C5}), each from the quote
+     * sender; e.g. {@code 07,C1,C5} when the fund manager sends fund parameters and fee rates every day.
+     */
+    @WithDefault("07")
+    List<String> fundManagerFiles();
+
     /** Publish a DAY_FILES_COMPLETE event when an arrival completes a day's expected files. */
     @WithDefault("true")
     boolean announceComplete();

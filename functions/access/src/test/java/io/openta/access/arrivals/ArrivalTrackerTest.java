@@ -80,4 +80,39 @@ class ArrivalTrackerTest {
         assertFalse(new ArrivalTracker(inbox, "99", List.of(), "FM1").status(DAY).complete());
         assertFalse(new ArrivalTracker(inbox, "99", List.of(), null).status(DAY).complete());
     }
+
+    @Test
+    void withFundParametersAndFeeRatesExpectedTheDayWaitsForThemToo() throws Exception {
+        ArrivalTracker all = new ArrivalTracker(inbox, "99", List.of("A01"), "FM1",
+                FundManagerFile.all(List.of("07", "C1", " c5")));
+        for (String n : List.of("OFI_A01_99_20270104.TXT", "OFD_A01_99_20270104_01.TXT", "OFD_A01_99_20270104_03.TXT",
+                "OFD_FM1_99_20270104_07.TXT")) {
+            arrive(n);
+        }
+        assertTrue(tracker().status(DAY).distributors().get(0).complete());
+        DayFiles quoteOnly = all.status(DAY);
+        assertFalse(quoteOnly.complete(), "C1 and C5 are expected");
+        assertEquals(List.of("FM1: fund parameters file (C1) not in", "FM1: fee rates file (C5) not in"),
+                quoteOnly.missing());
+        assertEquals(List.of("C1", "C5"), quoteOnly.fundManagerMissing());
+
+        // another sender's C1 does not count
+        Files.copy(IN.resolve("OFD_FM1_99_20270104_C1.TXT"), inbox.resolve(DAY).resolve("OFD_FM2_99_20270104_C1.TXT"));
+        assertEquals(List.of("C1", "C5"), all.status(DAY).fundManagerMissing());
+        arrive("OFD_FM1_99_20270104_C1.TXT");
+        assertEquals(List.of("FM1: fee rates file (C5) not in"), all.status(DAY).missing());
+        arrive("OFD_FM1_99_20270104_C5.TXT");
+        assertTrue(all.status(DAY).complete(), all.status(DAY).missing().toString());
+
+        // the default waits for the quote alone: complete since the 07 came
+        assertTrue(new ArrivalTracker(inbox, "99", List.of("A01"), "FM1").status(DAY).complete());
+    }
+
+    @Test
+    void aFundManagerFileTypeThatIsNotOneIsRefusedWithTheSetting() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FundManagerFile.all(List.of("07", "03")));
+        assertEquals("openta.access.fund-manager-files (OPENTA_ACCESS_FUND_MANAGER_FILES): '03' is not a fund "
+                + "manager's file type (07, C1, C5)", e.getMessage());
+    }
 }
