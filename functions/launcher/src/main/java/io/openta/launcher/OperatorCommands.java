@@ -28,8 +28,9 @@ final class OperatorCommands {
     }
 
     /**
-     * Serves until stopped: day D reads {@code inboxRoot/D} and writes {@code outboxRoot/D}; {@code staging} (may be null: under the data folder) must be shared by all serves;
-     * {@code zone} (may be null: the app's default) is the functions app's zone.
+     * Serves until stopped: day D reads {@code inboxRoot/D} and writes {@code outboxRoot/D}; {@code staging} (may be
+     * null: under the data folder) must be shared by all serves; {@code zone} (may be null: the app's default) is the
+     * functions app's zone.
      */
     int serve(LocalCluster.Options options, int port, Path inboxRoot, Path outboxRoot, Path staging, String zone,
             Map<String, String> release, AccessProcess.Request access) {

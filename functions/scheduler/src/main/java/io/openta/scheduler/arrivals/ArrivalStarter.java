@@ -20,9 +20,9 @@ import io.openta.scheduler.service.StorageRoots;
  * Starts a day on the access app's {@code DAY_FILES_COMPLETE} event (topic {@code openta.file-arrivals}, read by the
  * leader's {@link io.openta.scheduler.messaging.LeaderInbox}). Whether the files are complete is decided once, by the
  * access app's arrival tracker (per expected distributor its index and every file it lists, spec v2 1.7, and the
- * fund manager's quote file); here the day only starts, recorded as started by {@value #BY}, and only if it was never
- * started: the same event read twice, or again after a crash, starts nothing. {@code FILE_ARRIVED} events are not
- * acted on.
+ * fund manager's files); here the day only starts, recorded as started by {@value #BY}, and only if it was never
+ * started: the same event read twice, or again after a crash, starts nothing. While another day is open it is noted
+ * ({@link PendingStarts}) and starts once no day is open. {@code FILE_ARRIVED} events are not acted on.
  */
 @ApplicationScoped
 public class ArrivalStarter {
@@ -34,11 +34,13 @@ public class ArrivalStarter {
     private final DayScheduler scheduler;
     private final StorageRoots roots;
     private final ObjectMapper json;
+    private final PendingStarts pending;
 
-    public ArrivalStarter(DayScheduler scheduler, StorageRoots roots, ObjectMapper json) {
+    public ArrivalStarter(DayScheduler scheduler, StorageRoots roots, ObjectMapper json, PendingStarts pending) {
         this.scheduler = scheduler;
         this.roots = roots;
         this.json = json;
+        this.pending = pending;
     }
 
     /** One record of the arrivals topic; a record that is not JSON fails (the inbox parks it). */
@@ -60,5 +62,8 @@ public class ArrivalStarter {
         NewDayStart r = scheduler.startIfNew(new DayCommand(DayCommand.START, date, roots.inboxOf(date),
                 roots.outboxOf(date), UUID.randomUUID().toString(), BY));
         LOG.infof("day %s: expected files are in (%s): %s", date, event.path("distributors"), r);
+        if (r == NewDayStart.OTHER_DAY_OPEN) {
+            pending.note(date);
+        }
     }
 }

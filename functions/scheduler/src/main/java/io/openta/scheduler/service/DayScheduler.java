@@ -116,7 +116,7 @@ public class DayScheduler {
                     SELECT biz_date FROM sched.day WHERE status IN ('RUNNING', 'PAUSED', 'STOPPED', 'PUBLISHING')
                     LIMIT 1""");
             if (other != null) {
-                LOG.warnf("day %s not started (by %s): day %s is still open; an operator starts it later",
+                LOG.warnf("day %s not started (by %s): day %s is still open",
                         c.date(), c.startedBy(), other.getString("biz_date"));
                 e.newDay = NewDayStart.OTHER_DAY_OPEN;
                 return e;

@@ -56,13 +56,14 @@ import io.quarkus.test.junit.TestProfile;
  * a FILE_ARRIVED event change nothing, nor does the event of a day that was cancelled; past the cut-off today's day
  * starts as "cut-off" once a file is in its inbox folder; an operator's start is recorded as the operator and uses
  * the roots' date folders, and a start or migrate naming any folder is refused with 400 saying where the day's files
- * are.
+ * are; a day whose files complete while another day is open starts once that day is closed.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedInfra.class)
 @TestProfile(StartOnArrivalTest.Roots.class)
 class StartOnArrivalTest {
     private static final String D1 = "20260105";
+    private static final String D2 = "20260213";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -144,9 +145,23 @@ class StartOnArrivalTest {
         assertEquals("olga|" + inboxRoot.toAbsolutePath().resolve(D1), query("SELECT started_by || '|' || inbox FROM "
                 + "sched.day WHERE biz_date = '" + D1 + "'"));
         assertTrue(call("GET", "api/days/" + D1, operator, null).body.contains("\"startedBy\":\"olga\""));
-        // the module's test classes share one database: leave no day open
+        // a day whose files complete while D1 is open is noted, and starts by itself once D1 is closed
+        send(D2, complete(D2));
+        awaitArrivalsRead();
+        assertEquals(null, status(D2), "not started while " + D1 + " is open");
+        assertEquals("1", query("SELECT count(*) FROM sched.pending_start WHERE biz_date = '" + D2 + "'"));
+        // (the module's test classes share one database: leave no day open)
         assertEquals(202, call("POST", "api/days/" + D1 + "/cancel", admin, "{}").status);
         await(D1, "CANCELLED");
+        await(D2, "RUNNING");
+        assertEquals("arrivals|" + inboxRoot.toAbsolutePath().resolve(D2), query("SELECT started_by || '|' || inbox "
+                + "FROM sched.day WHERE biz_date = '" + D2 + "'"));
+        for (int i = 0; i < 100 && !"0".equals(query("SELECT count(*) FROM sched.pending_start")); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals("0", query("SELECT count(*) FROM sched.pending_start"), "started, then forgotten");
+        assertEquals(202, call("POST", "api/days/" + D2 + "/cancel", admin, "{}").status);
+        await(D2, "CANCELLED");
     }
 
     private static String complete(String date) {
