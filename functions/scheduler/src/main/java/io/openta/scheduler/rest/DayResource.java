@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -66,6 +67,8 @@ public class DayResource {
      * Only here to be refused: day D always reads {@code <inbox root>/D} and writes {@code <outbox root>/D}
      * ({@link StorageRoots}); a start naming a folder gets 400.
      */
+    @Schema(description = "Empty: day D reads <inbox root>/D and writes <outbox root>/D; naming inbox or outbox gets "
+            + "400")
     public record StartRequest(String inbox, String outbox) {
     }
 

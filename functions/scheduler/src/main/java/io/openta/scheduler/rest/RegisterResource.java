@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.openta.model.rules.Texts;
@@ -44,6 +45,7 @@ public class RegisterResource {
      * The business date D of the register; its 05 files are read from {@code <inbox root>/D}. {@code inbox} is only
      * here to be refused: the API takes no folder.
      */
+    @Schema(description = "date only: the 05 files are read from <inbox root>/<date>; naming inbox gets 400")
     public record MigrateRequest(String date, String inbox) {
     }
 

@@ -37,7 +37,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * HTTP.
  */
 @QuarkusTest
-@QuarkusTestResource(TlsInfra.class)
+@QuarkusTestResource(EmbeddedInfra.class)
+@QuarkusTestResource(value = TlsInfra.class, restrictToAnnotatedClass = true)
 class OperatorTlsTest {
     @ConfigProperty(name = TlsInfra.CERTIFICATE_CONFIG)
     Path certificate;

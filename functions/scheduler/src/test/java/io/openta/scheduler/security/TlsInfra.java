@@ -14,21 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
 /**
- * {@link EmbeddedInfra} and HTTPS as an operator configures it: a self-signed certificate for localhost, made here
+ * HTTPS as an operator configures it (beside {@link EmbeddedInfra}; restricted to the test class that names it, since
+ * a test resource otherwise applies to every test of the module): a self-signed certificate for localhost, made here
  * with the JDK's {@code keytool} and written as the PEM certificate and private key files that
  * {@code QUARKUS_HTTP_SSL_CERTIFICATE_FILES} and {@code QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES} name, and plain HTTP
  * closed ({@code QUARKUS_HTTP_INSECURE_REQUESTS=disabled}). The test learns the certificate (to trust it) and the
  * plain-HTTP port (to find it closed) from {@link #CERTIFICATE_CONFIG} and {@link #HTTP_PORT_CONFIG}.
  */
-public class TlsInfra extends EmbeddedInfra {
+public class TlsInfra implements QuarkusTestResourceLifecycleManager {
     static final String CERTIFICATE_CONFIG = "tls-test.certificate";
     static final String HTTP_PORT_CONFIG = "tls-test.http-port";
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new HashMap<>(super.start());
+        Map<String, String> config = new HashMap<>();
         try {
             Path dir = Files.createTempDirectory("openta-tls-test");
             Path store = dir.resolve("server.p12");
@@ -62,6 +65,11 @@ public class TlsInfra extends EmbeddedInfra {
             throw new IllegalStateException("the test certificate could not be made: " + e, e);
         }
         return config;
+    }
+
+    @Override
+    public void stop() {
+        // files under the temporary folder only
     }
 
     private static String pem(String type, byte[] der) {
