@@ -24,6 +24,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -40,17 +42,17 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(EmbeddedInfra.class)
 @QuarkusTestResource(value = TlsInfra.class, restrictToAnnotatedClass = true)
 class OperatorTlsTest {
-    @ConfigProperty(name = TlsInfra.CERTIFICATE_CONFIG)
-    Path certificate;
-    @ConfigProperty(name = TlsInfra.HTTP_PORT_CONFIG)
-    int httpPort;
-    @ConfigProperty(name = "quarkus.http.test-ssl-port")
-    int httpsPort;
     @ConfigProperty(name = EmbeddedInfra.PRIVATE_KEY_CONFIG)
     String privateKey;
 
     @Test
     void theApiAnswersOverHttpsWithTheConfiguredCertificateAndNotOverPlainHttp() throws Exception {
+        // read here, not injected: every test class is a bean of whichever app runs, and an injected key that only
+        // this class's resource sets would fail the other classes' app starts
+        Config config = ConfigProvider.getConfig();
+        Path certificate = config.getValue(TlsInfra.CERTIFICATE_CONFIG, Path.class);
+        int httpPort = config.getValue(TlsInfra.HTTP_PORT_CONFIG, Integer.class);
+        int httpsPort = config.getValue("quarkus.http.test-ssl-port", Integer.class);
         HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(certificate))
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String https = "https://localhost:" + httpsPort;
