@@ -71,9 +71,8 @@ final class ConfirmationChecks {
             String rec = tradeRecord(rs) + " serial '" + Labels.readable(ByteText.rtrim(rs.getString("serial")))
                     + "'";
             // a wrong value is named with the version and track of the clearing task that wrote the row
-            long account = rs.getLong("ta_account_id");
             VerifyReport.Writer w = writers.ofConfirmation(rs.getString("batch"), rs.getInt("slot"),
-                    rs.wasNull() ? null : account);
+                    rs.getString("ta_account_id"));
             text(w, rec, "ReturnCode", want.returnCode(), rs.getString("return_code"), want.why());
             text(w, rec, "TAAccountID", want.taAccountText(), rs.getString("ta_account_text"), want.ok()
                     ? "the resolved account" : "the resolved account where the account check passed, else the "

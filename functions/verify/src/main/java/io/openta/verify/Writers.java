@@ -26,8 +26,8 @@ final class Writers {
     }
 
     /** A stage run's segment, resolved: its slots, and its accounts with those of its distributors. */
-    private record Members(Set<Integer> slots, Set<Long> accounts) {
-        boolean hold(int slot, Long account) {
+    private record Members(Set<Integer> slots, Set<String> accounts) {
+        boolean hold(int slot, String account) {
             return slots.contains(slot) || account != null && accounts.contains(account);
         }
     }
@@ -93,10 +93,11 @@ final class Writers {
                 rs -> members(rs.getString("stage")).slots().add(rs.getInt("slot")));
         db.query("""
                 SELECT r.stage, a.ta_account_id FROM sched.stage_run r JOIN acct.account a
-                  ON a.ta_account_id IN (SELECT x::bigint FROM jsonb_array_elements_text(r.segment -> 'accounts') x)
+                  ON a.ta_account_id IN (SELECT lpad(x, 12, '0')
+                    FROM jsonb_array_elements_text(r.segment -> 'accounts') x)
                   OR a.distributor IN (SELECT x FROM jsonb_array_elements_text(r.segment -> 'distributors') x)
                 WHERE r.biz_date = :d AND r.segment IS NOT NULL""",
-                rs -> members(rs.getString("stage")).accounts().add(rs.getLong("ta_account_id")));
+                rs -> members(rs.getString("stage")).accounts().add(rs.getString("ta_account_id")));
     }
 
     private Members members(String stage) {
@@ -114,7 +115,7 @@ final class Writers {
      * The writer of a row of {@code slot} and {@code account} (null when the row has none) written by step
      * {@code step} of {@code stage}, or null when unknown.
      */
-    VerifyReport.Writer of(String stage, String step, int slot, Long account) {
+    VerifyReport.Writer of(String stage, String step, int slot, String account) {
         Members segment = segments.get(stage);
         for (Range r : byStep.getOrDefault(stage + "/" + step, List.of())) {
             if (slot < r.from() || slot >= r.to()) {
@@ -132,13 +133,13 @@ final class Writers {
     }
 
     /** The writer of a confirmation of {@code batch}: clearing's trades (000) or secondary clearing's trades-NNN. */
-    VerifyReport.Writer ofConfirmation(String batch, int slot, Long account) {
+    VerifyReport.Writer ofConfirmation(String batch, int slot, String account) {
         return "000".equals(batch) ? of("clearing", "trades", slot, account)
                 : of("secondary-clearing", "trades-" + batch, slot, account);
     }
 
     /** The writer of an income row: the profit task of the row's shard (step income) that inserted it. */
-    VerifyReport.Writer ofIncome(int slot, long account) {
+    VerifyReport.Writer ofIncome(int slot, String account) {
         return of("profit", "income", slot, account);
     }
 }
