@@ -172,11 +172,11 @@ class GrayReleaseTest {
         };
     }
 
-    private record Cli(int code, String out, String err) {
+    record Cli(int code, String out, String err) {
     }
 
     /** {@code openta release ARGS --url LEADER --token ADMIN}, in this JVM. */
-    private static Cli release(ServeProcess leader, String... args) {
+    static Cli release(ServeProcess leader, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("release"));

@@ -58,7 +58,7 @@ final class ConfirmationChecks {
         Map<String, RecomputedConfirmation> expected = TradeRecompute.of(db);
         Writers writers = Writers.load(db);
         db.query("""
-                SELECT c.batch, c.sender, c.record_no, t.serial, c.slot, c.ta_account_text, c.business_code,
+                SELECT c.batch, c.sender, c.record_no, t.serial, c.slot, t.ta_account_id, c.ta_account_text, c.business_code,
                   c.return_code, c.app_amount, c.app_vol, c.cfm_amount, c.cfm_vol, c.charge, c.nav, c.rate_fee
                 FROM trd.trade_app t JOIN trd.trade_cfm c ON c.biz_date = t.biz_date AND c.batch = t.batch
                   AND c.sender = t.sender AND c.record_no = t.record_no
@@ -71,7 +71,8 @@ final class ConfirmationChecks {
             String rec = tradeRecord(rs) + " serial '" + Labels.readable(ByteText.rtrim(rs.getString("serial")))
                     + "'";
             // a wrong value is named with the version and track of the clearing task that wrote the row
-            VerifyReport.Writer w = writers.ofConfirmation(rs.getString("batch"), rs.getInt("slot"));
+            VerifyReport.Writer w = writers.ofConfirmation(rs.getString("batch"), rs.getInt("slot"),
+                    rs.getString("ta_account_id"));
             text(w, rec, "ReturnCode", want.returnCode(), rs.getString("return_code"), want.why());
             text(w, rec, "TAAccountID", want.taAccountText(), rs.getString("ta_account_text"), want.ok()
                     ? "the resolved account" : "the resolved account where the account check passed, else the "

@@ -71,7 +71,7 @@ final class IncomeChecks {
             String fund = rs.getString("fund_code");
             String rec = Labels.position(rs.getString("ta_account_id"), fund);
             // a wrong row is named with the version and track of the profit task (step income) that wrote it
-            VerifyReport.Writer w = writers.ofIncome(rs.getInt("slot"));
+            VerifyReport.Writer w = writers.ofIncome(rs.getInt("slot"), rs.getString("ta_account_id"));
             BigDecimal e = rs.getBigDecimal("eligible");
             BigDecimal raw = rs.getBigDecimal("raw");
             BigDecimal base = rs.getBigDecimal("base");

@@ -3,6 +3,7 @@ package io.openta.verify;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +12,28 @@ import java.util.Set;
 /**
  * Who wrote a row of day D: the version and track recorded in {@code sched.task_execution} by the last commit of the
  * shard task whose slot range holds the row's slot (shard s of N covers the slots [s*1024/N, (s+1)*1024/N), as the
- * runtime's Slots). A mismatch in a confirmation or an income row is attributed this way, so a release can tell a
- * wrong canary from a wrong stable. Read-only, from the state like every other check.
+ * runtime's Slots). A step split into lanes by a release segment has two tasks per shard: task s (the stable lane)
+ * and task N+s (the canary lane), and the row is the canary lane's when its slot, its TAAccountID or its account's
+ * distributor is in the segment its stage run recorded ({@code sched.stage_run.segment}), as the runtime's
+ * LaneFilter decides it. A mismatch in a confirmation or an income row is attributed this way, so a release can tell
+ * a wrong canary from a wrong stable. Read-only, from the state like every other check.
  */
 final class Writers {
     private static final int SLOTS = 1024;
 
-    private record Range(int from, int to, VerifyReport.Writer writer) {
+    /** The rows of one task: its slot range, and for a lane, whether it is the canary's. */
+    private record Range(int from, int to, boolean split, boolean canaryLane, VerifyReport.Writer writer) {
+    }
+
+    /** A stage run's segment, resolved: its slots, and its accounts with those of its distributors. */
+    private record Members(Set<Integer> slots, Set<String> accounts) {
+        boolean hold(int slot, String account) {
+            return slots.contains(slot) || account != null && accounts.contains(account);
+        }
     }
 
     private final Map<String, List<Range>> byStep = new HashMap<>();
+    private final Map<String, Members> segments = new HashMap<>();
 
     private Writers() {
     }
@@ -43,13 +56,52 @@ final class Writers {
             if (rs.getString("version") == null && rs.getString("track") == null) {
                 return;   // no commit recorded (or one before V25): nobody to name
             }
-            int shard = rs.getInt("shard");
+            int task = rs.getInt("shard");
             int shards = rs.getInt("shards");
+            boolean canaryLane = task >= shards;
+            int shard = canaryLane ? task - shards : task;
             w.byStep.computeIfAbsent(rs.getString("stage") + "/" + rs.getString("step"), k -> new ArrayList<>())
                     .add(new Range((int) ((long) shard * SLOTS / shards), (int) ((long) (shard + 1) * SLOTS / shards),
-                            new VerifyReport.Writer(rs.getString("version"), rs.getString("track"))));
+                            false, canaryLane, new VerifyReport.Writer(rs.getString("version"), rs.getString("track"))));
         });
+        w.markSplitSteps();
+        w.loadSegments(db);
         return w;
+    }
+
+    /** A step with a canary-lane task was split: each of its ranges holds only its lane's rows. */
+    private void markSplitSteps() {
+        byStep.replaceAll((step, ranges) -> {
+            if (ranges.stream().noneMatch(Range::canaryLane)) {
+                return ranges;
+            }
+            return ranges.stream().map(r -> new Range(r.from(), r.to(), true, r.canaryLane(), r.writer())).toList();
+        });
+    }
+
+    /** The segments the day's stage runs were started with (V29); none on a state without them. */
+    private void loadSegments(Db db) throws SQLException {
+        if (db.count("""
+                SELECT count(*) FROM information_schema.columns
+                WHERE table_schema = 'sched' AND table_name = 'stage_run' AND column_name = 'segment'""") < 1) {
+            return;
+        }
+        db.query("""
+                SELECT r.stage, s.slot::int AS slot FROM sched.stage_run r
+                CROSS JOIN LATERAL jsonb_array_elements_text(r.segment -> 'slots') AS s(slot)
+                WHERE r.biz_date = :d AND r.segment IS NOT NULL""",
+                rs -> members(rs.getString("stage")).slots().add(rs.getInt("slot")));
+        db.query("""
+                SELECT r.stage, a.ta_account_id FROM sched.stage_run r JOIN acct.account a
+                  ON a.ta_account_id IN (SELECT lpad(x, 12, '0')
+                    FROM jsonb_array_elements_text(r.segment -> 'accounts') x)
+                  OR a.distributor IN (SELECT x FROM jsonb_array_elements_text(r.segment -> 'distributors') x)
+                WHERE r.biz_date = :d AND r.segment IS NOT NULL""",
+                rs -> members(rs.getString("stage")).accounts().add(rs.getString("ta_account_id")));
+    }
+
+    private Members members(String stage) {
+        return segments.computeIfAbsent(stage, k -> new Members(new HashSet<>(), new HashSet<>()));
     }
 
     /** Every version and track that recorded a task commit of D. */
@@ -59,10 +111,21 @@ final class Writers {
         return out;
     }
 
-    /** The writer of a row of {@code slot} written by step {@code step} of {@code stage}, or null when unknown. */
-    VerifyReport.Writer of(String stage, String step, int slot) {
+    /**
+     * The writer of a row of {@code slot} and {@code account} (null when the row has none) written by step
+     * {@code step} of {@code stage}, or null when unknown.
+     */
+    VerifyReport.Writer of(String stage, String step, int slot, String account) {
+        Members segment = segments.get(stage);
         for (Range r : byStep.getOrDefault(stage + "/" + step, List.of())) {
-            if (slot >= r.from() && slot < r.to()) {
+            if (slot < r.from() || slot >= r.to()) {
+                continue;
+            }
+            if (!r.split()) {
+                return r.writer();
+            }
+            boolean canaryRow = segment != null && segment.hold(slot, account);
+            if (canaryRow == r.canaryLane()) {
                 return r.writer();
             }
         }
@@ -70,12 +133,13 @@ final class Writers {
     }
 
     /** The writer of a confirmation of {@code batch}: clearing's trades (000) or secondary clearing's trades-NNN. */
-    VerifyReport.Writer ofConfirmation(String batch, int slot) {
-        return "000".equals(batch) ? of("clearing", "trades", slot) : of("secondary-clearing", "trades-" + batch, slot);
+    VerifyReport.Writer ofConfirmation(String batch, int slot, String account) {
+        return "000".equals(batch) ? of("clearing", "trades", slot, account)
+                : of("secondary-clearing", "trades-" + batch, slot, account);
     }
 
     /** The writer of an income row: the profit task of the row's shard (step income) that inserted it. */
-    VerifyReport.Writer ofIncome(int slot) {
-        return of("profit", "income", slot);
+    VerifyReport.Writer ofIncome(int slot, String account) {
+        return of("profit", "income", slot, account);
     }
 }

@@ -3,6 +3,8 @@ package io.openta.runtime.release;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.openta.model.rules.Numbers12;
+
 /**
  * The one SQL condition that picks a task's lane out of its shard; every per-account stage query adds it next to its
  * slot range. A row is the canary's when its slot is one of the segment's slots, its TAAccountID one of the
@@ -20,7 +22,7 @@ public record LaneFilter(Lane lane, Segment segment) {
     }
 
     /**
-     * The condition over the row's slot column and TAAccountID column (bigint; both qualified by their table's alias,
+     * The condition over the row's slot column and TAAccountID column (text; both qualified by their table's alias,
      * or the distributor subquery would read its own column), with its parameters numbered from
      * {@code firstParam}; pass {@link #args} of the query's own arguments.
      */
@@ -34,7 +36,7 @@ public record LaneFilter(Lane lane, Segment segment) {
             any.add(slot + " = ANY($" + p++ + "::int[])");
         }
         if (!segment.accounts().isEmpty()) {
-            any.add("coalesce(" + account + " = ANY($" + p++ + "::bigint[]), false)");
+            any.add("coalesce(" + account + " = ANY($" + p++ + "::text[]), false)");
         }
         if (!segment.distributors().isEmpty()) {
             any.add("coalesce((SELECT seg_a.distributor FROM acct.account seg_a WHERE seg_a.ta_account_id = "
@@ -52,7 +54,8 @@ public record LaneFilter(Lane lane, Segment segment) {
                 all.add(segment.slots().toArray(new Integer[0]));
             }
             if (!segment.accounts().isEmpty()) {
-                all.add(segment.accounts().toArray(new Long[0]));
+                // TAAccountIDs are stored as text (12 digits for the TA's own): compared as stored
+                all.add(segment.accounts().stream().map(Numbers12::of).toArray(String[]::new));
             }
             if (!segment.distributors().isEmpty()) {
                 all.add(segment.distributors().toArray(new String[0]));

@@ -19,14 +19,14 @@ class LaneFilterTest {
     @Test
     void stableIsTheNegationOfCanaryOverTheSameParameters() {
         String canary = new LaneFilter(Lane.CANARY, SEGMENT).sql(4, "t.slot", "t.ta_account_id");
-        assertEquals("(t.slot = ANY($4::int[]) OR coalesce(t.ta_account_id = ANY($5::bigint[]), false) OR "
+        assertEquals("(t.slot = ANY($4::int[]) OR coalesce(t.ta_account_id = ANY($5::text[]), false) OR "
                 + "coalesce((SELECT seg_a.distributor FROM acct.account seg_a WHERE seg_a.ta_account_id = "
                 + "t.ta_account_id) = ANY($6::text[]), false))", canary);
         assertEquals("NOT " + canary, new LaneFilter(Lane.STABLE, SEGMENT).sql(4, "t.slot", "t.ta_account_id"));
         Object[] args = new LaneFilter(Lane.STABLE, SEGMENT).args("d");
         assertEquals(4, args.length);
         assertArrayEquals(new Integer[] { 1, 2 }, (Integer[]) args[1]);
-        assertArrayEquals(new Long[] { 7L }, (Long[]) args[2]);
+        assertArrayEquals(new String[] { "000000000007" }, (String[]) args[2]);
         assertArrayEquals(new String[] { "D01" }, (String[]) args[3]);
     }
 

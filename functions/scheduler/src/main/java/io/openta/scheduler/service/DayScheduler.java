@@ -47,11 +47,14 @@ public class DayScheduler {
     private final SchedulerConfig scheduling;
     private final MeterRegistry metrics;
     private final Failpoints failpoints;
+    private final CanaryGuard canary;
     /** A dispatch that could not be sent: the next sweep sends every unfinished task of the open days again. */
     private volatile boolean resendPending;
 
     public DayScheduler(FencedTransactions db, Outbound out, DayPublication publication, Staging staging,
-            OpenTaConfig config, SchedulerConfig scheduling, MeterRegistry metrics, Failpoints failpoints) {
+            OpenTaConfig config, SchedulerConfig scheduling, MeterRegistry metrics, Failpoints failpoints,
+            CanaryGuard canary) {
+        this.canary = canary;
         this.db = db;
         this.out = out;
         this.publication = publication;
@@ -68,6 +71,8 @@ public class DayScheduler {
         final List<DayEvent> events = new ArrayList<>();
         DayRow publish;
         String dropStaging;
+        /** The canary's work this transaction undid ({@link CanaryGuard}). */
+        CanaryGuard.Undo canaryUndone;
         /** What {@link #startIfNew} did. */
         NewDayStart newDay = NewDayStart.STARTED;
     }
@@ -170,6 +175,8 @@ public class DayScheduler {
                         LOG.infof("sweep: day %s was left publishing: publishing it", day.date());
                         e.publish = day;
                     }
+                } else if (undoUnservedCanary(sql, day, e)) {
+                    LOG.infof("sweep: day %s: the canary's lane had no consumer; stable clears it", day.date());
                 } else if (day.step().isEmpty() || allDone(sql, day)) {
                     LOG.infof("sweep: day %s at %s/%s has nothing left to wait for: moving on", day.date(),
                             day.stage(), day.step());
@@ -459,9 +466,56 @@ public class DayScheduler {
             staging.deleteDay(e.dropStaging);
         }
         e.events.forEach(publication::sendEvent);
-        if (e.publish != null) {
-            publication.publish(e.publish);
+        if (e.canaryUndone != null) {
+            canary.undone(e.canaryUndone);
         }
+        if (e.publish != null) {
+            publishUnlessCanaryWrong(e.publish);
+        }
+    }
+
+    /**
+     * A day on which the canary did work publishes only once verify found nothing wrong in the canary's rows; else
+     * (or when the canary was aborted meanwhile) the canary's work is undone and stable clears it again
+     * ({@link CanaryGuard}). A day published before (the same START again) is not judged again.
+     */
+    private void publishUnlessCanaryWrong(DayRow day) {
+        CanaryGuard.Undo undo;
+        try {
+            undo = "COMPLETED".equals(day.status()) ? null : canary.judge(day);
+        } catch (RuntimeException ex) {
+            LOG.errorf("day %s not published: the canary's work could not be verified (%s); the sweep tries again",
+                    day.date(), ex.getMessage());
+            return;
+        }
+        if (undo == null) {
+            publication.publish(day);
+            return;
+        }
+        Effects fx = db.inTransaction(sql -> {
+            Effects e = new Effects();
+            DayRow now = lockDay(sql, day.date());
+            if (now != null && "PUBLISHING".equals(now.status())) {
+                undoCanary(sql, undo, e);
+            }
+            return e;
+        });
+        apply(fx);
+    }
+
+    /** True when a canary lane of the day's step waited too long for a consumer: its work was undone. */
+    private boolean undoUnservedCanary(Sql sql, DayRow day, Effects e) {
+        return canary.unserved(sql, day).map(undo -> {
+            undoCanary(sql, undo, e);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Undoes the canary's work of the day and starts the restored stage again, on stable only. */
+    private void undoCanary(Sql sql, CanaryGuard.Undo undo, Effects e) {
+        canary.undo(sql, undo);
+        e.canaryUndone = undo;
+        advance(sql, lockDay(sql, undo.date()), e);
     }
 
     // ------------------------------------------------------------------ helpers
