@@ -17,6 +17,7 @@ import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.shadow.ShadowConfig;
+import io.openta.runtime.db.shadow.TrafficViolation;
 import io.openta.runtime.release.Segment;
 import io.openta.runtime.staging.Staging;
 import io.openta.runtime.task.TaskMessage;
@@ -102,7 +103,21 @@ public class DayScheduler {
                     c.requestId(), Traffic.SHADOW));
             return;
         }
-        Effects fx = db.inTransaction(c.traffic(), sql -> {
+        Effects fx;
+        try {
+            fx = decide(c);
+        } catch (TrafficViolation refused) {
+            // not transient: answered with its one line (the transaction rolled back, nothing was written)
+            LOG.errorf("command %s for day %s refused: %s", c.type(), c.date(), refused.getMessage());
+            publication.sendEvent(new DayEvent(DayEvent.DAY_FAILED, c.date(), "", 0, 0, 0, refused.getMessage(),
+                    c.requestId(), c.traffic()));
+            return;
+        }
+        apply(fx);
+    }
+
+    private Effects decide(DayCommand c) {
+        return db.inTransaction(c.traffic(), sql -> {
             Effects e = new Effects(c.traffic());
             switch (c.type()) {
                 case DayCommand.START -> start(sql, c, e);
@@ -115,7 +130,6 @@ public class DayScheduler {
             }
             return e;
         });
-        apply(fx);
     }
 
     /**

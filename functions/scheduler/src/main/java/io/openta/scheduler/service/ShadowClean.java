@@ -10,7 +10,8 @@ import io.vertx.mutiny.sqlclient.Row;
 /**
  * Empties the shadow schemas ({@code ./openta stress clean}, issue 12): every table of the shadow set but the shadow
  * migration's history, in one TRUNCATE. Run in a shadow transaction only, whose role may not touch a production
- * table: the statement names shadow tables alone, and the role would refuse it otherwise.
+ * table: the statement names shadow tables alone, and the role would refuse it otherwise. Sequences keep their
+ * values (restarting them needs their owner, the migrating user, not the shadow role); ids stay unique.
  */
 final class ShadowClean {
     /** The shadow Flyway run's history table ({@code ShadowMigration}): emptying it would migrate again. */
@@ -28,7 +29,7 @@ final class ShadowClean {
             return 0;
         }
         sql.exec("TRUNCATE " + tables.stream().map(r -> quote(r.getString("schemaname")) + "." + quote(r.getString(
-                "tablename"))).collect(Collectors.joining(", ")) + " RESTART IDENTITY");
+                "tablename"))).collect(Collectors.joining(", ")));
         return tables.size();
     }
 
