@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  * production day, its state in the shadow schemas, its tasks on the shadow topics, its files staged apart and
  * written to its own outbox; production tables are out of its reach. On a running serve ({@code --url}, or the
  * serve of {@code --data}), which must run with {@code OPENTA_SHADOW_ENABLED=true}, or on the embedded services
- * started for the call with shadow traffic on. Prints each stage's records per second. {@code openta stress clean}
+ * started for the call with shadow traffic on. Prints each stage's records per second. With {@code --accounts N
+ * [--trades M]} it generates the bench's two days ({@link BenchCase}) and runs both. {@code openta stress clean}
  * empties the shadow schemas and the shadow staging area.
  */
 @Command(name = "stress", description = { "Runs a stress day: the same functions on shadow tables and topics, with "
@@ -29,6 +30,8 @@ import picocli.CommandLine.Parameters;
         "On a running serve (--url, or the serve on --data) it must run with OPENTA_SHADOW_ENABLED=true." })
 final class StressCommand extends LauncherCommand {
     static final String CLEAN = "clean";
+    /** The seed of the generated trades: the bench's, so that a stress day and a bench day of one size match. */
+    private static final long BENCH_SEED = 20260105L;
 
     @Parameters(arity = "0..1", paramLabel = "clean", description = "empty the shadow schemas instead of running a day")
     String action;
@@ -45,6 +48,12 @@ final class StressCommand extends LauncherCommand {
     Options.Cluster cluster;
     @Mixin
     Options.Shards shards;
+    @Option(names = "--accounts", paramLabel = "N", description = "instead of --date and --inbox: generate the bench's "
+            + "two days (N accounts opened on day 1, trades on day 2) and run both as stress days, their files in "
+            + "--outbox/<date>")
+    Integer accounts;
+    @Option(names = "--trades", paramLabel = "M", description = "with --accounts: trades on day 2, default N / 10")
+    Integer trades;
     @Option(names = "--url", paramLabel = "URL", description = "a running ./openta serve with shadow traffic on (its "
             + "broker: --kafka, else the one its data folder names); without it, the serve on --data when one runs, "
             + "else PostgreSQL, Kafka and the functions app are started for the time of the call, shadow traffic on")
@@ -56,11 +65,20 @@ final class StressCommand extends LauncherCommand {
         if (action != null && !clean) {
             throw new UsageException("unknown stress action '" + action + "' (expected: clean)");
         }
-        if (!clean && (date == null || inbox == null || outbox == null)) {
-            throw new UsageException("a stress day needs --date, --inbox and --outbox");
+        if (clean && (date != null || inbox != null || outbox != null || accounts != null || trades != null)) {
+            throw new UsageException("stress clean takes no --date, --inbox, --outbox, --accounts or --trades");
         }
-        if (clean && (date != null || inbox != null || outbox != null)) {
-            throw new UsageException("stress clean takes no --date, --inbox or --outbox");
+        if (!clean && accounts != null) {
+            if (date != null || inbox != null || outbox == null) {
+                throw new UsageException("--accounts generates the days: give --outbox, and no --date or --inbox");
+            }
+            BenchCase.requireAccounts(accounts);
+            trades = trades != null ? trades : Math.max(1, accounts / 10);
+            BenchCase.requireTrades(trades, accounts);
+        } else if (!clean && trades != null) {
+            throw new UsageException("--trades goes with --accounts");
+        } else if (!clean && (date == null || inbox == null || outbox == null)) {
+            throw new UsageException("a stress day needs --date, --inbox and --outbox (or --accounts and --outbox)");
         }
         if (!clean && outbox.equals(inbox)) {
             throw new UsageException("--outbox must not be the inbox");
@@ -87,14 +105,33 @@ final class StressCommand extends LauncherCommand {
                 : LocalCluster.start(options)) {
             out().println(serve != null ? "on the running serve at " + serve.url() + ": nothing started"
                     : "embedded services started with shadow traffic on");
-            return clean ? clean(c) : day(c);
+            return clean ? clean(c) : accounts != null ? generated(c) : day(c, date, inbox, outbox);
         } catch (IOException | RuntimeException e) {
-            err().println((clean ? "stress clean" : "stress day " + date) + " failed: " + e.getMessage());
+            err().println((clean ? "stress clean" : accounts != null ? "stress days" : "stress day " + date)
+                    + " failed: " + e.getMessage());
             return OpenTa.FAILED;
         }
     }
 
-    private int day(LocalCluster c) {
+    /** The bench's two days, generated into a temporary folder (deleted after), run in order as stress days. */
+    private int generated(LocalCluster c) throws IOException {
+        Path in = Files.createTempDirectory("openta-stress-");
+        try {
+            BenchCase bench = BenchCase.generate(in, accounts, trades, BENCH_SEED);
+            out().printf("generated the bench's two days: %d accounts, %d trades%n", accounts, trades);
+            for (BenchCase.Day d : bench.days()) {
+                int code = day(c, d.date(), d.inbox(), outbox.resolve(d.date()));
+                if (code != OpenTa.OK) {
+                    return code;
+                }
+            }
+            return OpenTa.OK;
+        } finally {
+            EmbeddedKafkaBroker.deleteTree(in);
+        }
+    }
+
+    private int day(LocalCluster c, String date, Path inbox, Path outbox) {
         DayOutcome o = c.runDay(date, inbox, outbox, Traffic.SHADOW, e -> {
             if (DayEvent.STAGE_COMPLETED.equals(e.type())) {
                 out().println(throughputLine(e));

@@ -26,10 +26,18 @@ class StressArgsTest {
         Path in = Files.createDirectories(tmp.resolve("in"));
         String out = tmp.resolve("out").toString();
         String data = tmp.resolve("data").toString();
-        assertEquals(List.of("openta: a stress day needs --date, --inbox and --outbox"),
+        assertEquals(List.of("openta: a stress day needs --date, --inbox and --outbox (or --accounts and --outbox)"),
                 usage("stress", "--date", "20261125", "--data", data));
-        assertEquals(List.of("openta: stress clean takes no --date, --inbox or --outbox"),
+        assertEquals(List.of("openta: stress clean takes no --date, --inbox, --outbox, --accounts or --trades"),
                 usage("stress", "clean", "--date", "20261125", "--data", data));
+        assertEquals(List.of("openta: --accounts generates the days: give --outbox, and no --date or --inbox"),
+                usage("stress", "--accounts", "100", "--date", "20261125", "--outbox", out, "--data", data));
+        assertEquals(List.of("openta: --accounts must be at least 10"),
+                usage("stress", "--accounts", "9", "--outbox", out, "--data", data));
+        assertEquals(List.of("openta: --trades must be from 1 to 201 for 100 accounts (at most one redemption per "
+                + "account)"), usage("stress", "--accounts", "100", "--trades", "202", "--outbox", out, "--data", data));
+        assertEquals(List.of("openta: --trades goes with --accounts"), usage("stress", "--trades", "5", "--date",
+                "20261125", "--inbox", in.toString(), "--outbox", out, "--data", data));
         assertEquals(List.of("openta: unknown stress action 'dance' (expected: clean)"),
                 usage("stress", "dance", "--data", data));
         assertEquals(List.of("openta: --outbox must not be the inbox"), usage("stress", "--date", "20261125",

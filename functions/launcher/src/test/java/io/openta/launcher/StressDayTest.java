@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * again while {@code openta stress} runs a stress day of the same date and input on the same functions and database.
  * Production's outbox is byte-identical to the expected files both times, every production table's content checksum
  * is the same with and without the stress day, and the stress day's own outbox holds exactly the files production
- * wrote. {@code openta stress clean} then empties the shadow set and production is still unchanged. Prints each
+ * wrote. {@code openta stress clean} then empties the shadow set, the bench's two generated days run as stress
+ * days ({@code --accounts 40 --trades 12}), and production is still unchanged. Prints each
  * production stage's duration alone and beside the stress day (the figures of the README).
  */
 class StressDayTest {
@@ -88,6 +89,21 @@ class StressDayTest {
             assertEquals(checksumsAlone, checksums(infra), "stress clean changed production tables");
             assertEquals(1, infra.queryLong("SELECT count(*) FROM sched.day WHERE biz_date = '" + DAY
                     + "' AND status = 'COMPLETED'"));
+
+            // generated stress days (the bench's shape) on the emptied shadow set; production still untouched
+            Path generatedOut = tmp.resolve("stress-generated");
+            String generated = run(0, with(on, "stress", "--accounts", "40", "--trades", "12", "--outbox",
+                    generatedOut.toString()));
+            assertTrue(generated.contains("generated the bench's two days: 40 accounts, 12 trades"), generated);
+            for (String date : List.of(BenchCase.DAY1, BenchCase.nextBusinessDate(BenchCase.DAY1))) {
+                assertTrue(generated.contains("stress day " + date + " cleared in "), generated);
+                try (var files = Files.list(generatedOut.resolve(date))) {
+                    assertTrue(files.findAny().isPresent(), "no files of generated stress day " + date);
+                }
+            }
+            assertEquals(2, infra.queryLong("SELECT count(*) FROM shadow_sched.day WHERE status = 'COMPLETED'"));
+            assertEquals(40, infra.queryLong("SELECT count(*) FROM shadow_acct.account"));
+            assertEquals(checksumsAlone, checksums(infra), "generated stress days changed production tables");
         }
     }
 
