@@ -146,6 +146,7 @@ OPENTA_ZONE: {{ .Values.zone.id | quote }}
 OPENTA_ZONES_PRIMARY: {{ .Values.zones.primary | quote }}
 OPENTA_ZONES_PRIMARY_SHARE: {{ .Values.zones.primaryShare | toString | quote }}
 OPENTA_RELEASE_SEGMENTS_FILE: {{ printf "%s/%s" (include "openta.segmentsDir" .) (include "openta-release.segmentsKey" .) | quote }}
+OPENTA_SHADOW_ENABLED: {{ .Values.shadow.enabled | toString | quote }}
 {{- if eq .Values.kafka.security.protocol "SASL_SSL" }}
 {{- /* Quarkus passes every KAFKA_* variable to its default Kafka configuration as the kafka.* property
        (KAFKA_SECURITY_PROTOCOL -> security.protocol): see README "Kafka client security" */}}

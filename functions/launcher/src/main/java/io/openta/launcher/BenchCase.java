@@ -82,10 +82,34 @@ public final class BenchCase {
         return day2Redemptions;
     }
 
-    /** Writes the inboxes of both days into {@code dir/<date>/}. */
+    /** Writes the inboxes of both days into {@code dir/<date>/}: day 2 has one trade per ten accounts. */
     public static BenchCase generate(Path dir, int accounts, long seed) throws IOException {
+        return generate(dir, accounts, Math.max(1, accounts / 10), seed);
+    }
+
+    /**
+     * Refuses a trade count the shape cannot hold: at least one, and at most one redemption (every other trade) per
+     * account.
+     */
+    static void requireTrades(int trades, int accounts) throws UsageException {
+        if (!tradesFit(trades, accounts)) {
+            throw new UsageException("--trades must be from 1 to " + (2 * accounts + 1) + " for " + accounts
+                    + " accounts (at most one redemption per account)");
+        }
+    }
+
+    /** Every other trade is a redemption, of an account not redeemed yet: at most one per account. */
+    private static boolean tradesFit(int trades, int accounts) {
+        return trades >= 1 && trades / 2 <= accounts;
+    }
+
+    /** As {@link #generate(Path, int, long)}, with {@code trades} trades on day 2. */
+    public static BenchCase generate(Path dir, int accounts, int trades, long seed) throws IOException {
         if (accounts < DISTRIBUTORS) {
             throw new IllegalArgumentException("at least " + DISTRIBUTORS + " accounts");
+        }
+        if (!tradesFit(trades, accounts)) {
+            throw new IllegalArgumentException("from 1 to " + (2 * accounts + 1) + " trades");
         }
         String day2 = nextBusinessDate(DAY1);
         Path in1 = Files.createDirectories(dir.resolve(DAY1));
@@ -97,7 +121,6 @@ public final class BenchCase {
         }
 
         long records2 = writeFund(in2, day2, DAY2_INCOME);
-        int trades = Math.max(1, accounts / 10);
         int redemptions = trades / 2;
         int purchases = trades - redemptions;
         // trades[d] collects (account, volume-or-amount in cents, purchase?) for distributor d

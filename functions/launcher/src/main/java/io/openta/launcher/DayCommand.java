@@ -50,11 +50,11 @@ final class DayCommand extends LauncherCommand {
             throw new UsageException("--outbox must not be the inbox");
         }
         LocalCluster.Options options = cluster.options(env()).withShards(shards.count);
-        return new Request(date, inbox, outbox, options, runningServe(options));
+        return new Request(date, inbox, outbox, options, runningServe(options, url));
     }
 
     /** The serve given by --url (with its broker), else the one the data folder names if it runs, else null. */
-    private ServeFile.Running runningServe(LocalCluster.Options options) throws UsageException {
+    static ServeFile.Running runningServe(LocalCluster.Options options, String url) throws UsageException {
         Path data = options.dataDir().toAbsolutePath();
         if (url == null) {
             return ServeFile.find(data).orElse(null);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.DayEvent;
 import io.openta.model.events.Topics;
+import io.openta.model.events.Traffic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -341,7 +343,25 @@ public final class LocalCluster implements AutoCloseable {
      * event, or when the functions app dies, or after the day timeout (then the day is cancelled).
      */
     public DayOutcome runDay(String date, Path inbox, Path outbox, Consumer<DayEvent> progress) {
-        String requestId = UUID.randomUUID().toString();
+        return runDay(date, inbox, outbox, Traffic.PRODUCTION, progress);
+    }
+
+    /** As {@link #runDay(String, Path, Path, Consumer)}, for a day of {@code traffic} (a stress day: SHADOW). */
+    public DayOutcome runDay(String date, Path inbox, Path outbox, Traffic traffic, Consumer<DayEvent> progress) {
+        return await(new DayCommand(DayCommand.START, date, inbox.toAbsolutePath().toString(),
+                outbox.toAbsolutePath().toString(), UUID.randomUUID().toString(), traffic), progress);
+    }
+
+    /** Empties the shadow schemas and staging area ({@link DayCommand#CLEAN_SHADOW}); returns the answer. */
+    public DayOutcome cleanShadow() {
+        return await(new DayCommand(DayCommand.CLEAN_SHADOW, "00000000", null, null, UUID.randomUUID().toString(),
+                Traffic.SHADOW), e -> { });
+    }
+
+    /** Sends {@code command} and follows its events to the terminal one (or the functions app's end, or timeout). */
+    private DayOutcome await(DayCommand command, Consumer<DayEvent> progress) {
+        String date = command.date();
+        String requestId = command.requestId();
         List<DayEvent> events = new ArrayList<>();
         long start = System.nanoTime();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(bootstrap))) {
@@ -352,8 +372,7 @@ public final class LocalCluster implements AutoCloseable {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
 
-            send(new DayCommand(DayCommand.START, date, inbox.toAbsolutePath().toString(),
-                    outbox.toAbsolutePath().toString(), requestId));
+            send(command);
 
             long deadline = start + options.dayTimeout().toNanos();
             while (System.nanoTime() < deadline) {
@@ -376,7 +395,7 @@ public final class LocalCluster implements AutoCloseable {
                     return new DayOutcome(date, null, List.copyOf(events), ms(start), why);
                 }
             }
-            send(new DayCommand(DayCommand.CANCEL, date, null, null, requestId));
+            send(new DayCommand(DayCommand.CANCEL, date, null, null, requestId, command.traffic()));
             return new DayOutcome(date, null, List.copyOf(events), ms(start),
                     "no end of day after " + options.dayTimeout().toSeconds() + " s; cancel sent");
         }
@@ -384,8 +403,10 @@ public final class LocalCluster implements AutoCloseable {
 
     private void send(DayCommand command) {
         try {
-            producer.send(new ProducerRecord<>(Topics.DAY_COMMANDS, command.date(), JSON.writeValueAsString(command)))
-                    .get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DAY_COMMANDS, command.date(),
+                    JSON.writeValueAsString(command));
+            record.headers().add(Traffic.HEADER, command.traffic().name().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

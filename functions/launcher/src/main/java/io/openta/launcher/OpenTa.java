@@ -31,7 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = { DayCommand.class, MigrateCommand.class, BenchCommand.class, ServeCommand.class,
                 InfraCommand.class, StartCommand.class, StatusCommand.class, PauseCommand.class, ResumeCommand.class,
                 CancelCommand.class, RollbackCommand.class, VerifyCommand.class, TokenCommand.class,
-                ReleaseCommand.class, CompletionCommand.class,
+                ReleaseCommand.class, CompletionCommand.class, StressCommand.class,
                 CommandLine.HelpCommand.class },
         footerHeading = "%n", footer = { "./openta help COMMAND (or ./openta COMMAND --help) lists a command's options; "
                 + "source <(./openta completion) completes them in bash." },

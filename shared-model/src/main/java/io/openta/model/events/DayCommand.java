@@ -18,6 +18,11 @@ public record DayCommand(String type, String date, String inbox, String outbox, 
     public static final String PAUSE = "PAUSE";
     public static final String RESUME = "RESUME";
     public static final String CANCEL = "CANCEL";
+    /**
+     * Empties the shadow schemas and the shadow staging area ({@code ./openta stress clean}); only with the
+     * {@link Traffic#SHADOW} mark. Answered by {@link DayEvent#SHADOW_CLEANED} (or DAY_FAILED).
+     */
+    public static final String CLEAN_SHADOW = "CLEAN_SHADOW";
 
     public DayCommand {
         traffic = Traffic.orProduction(traffic);

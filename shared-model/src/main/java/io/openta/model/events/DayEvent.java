@@ -21,6 +21,8 @@ public record DayEvent(String type, String date, String stage, long records, int
     public static final String DAY_PAUSED = "DAY_PAUSED";
     public static final String DAY_RESUMED = "DAY_RESUMED";
     public static final String DAY_CANCELLED = "DAY_CANCELLED";
+    /** The answer to {@link DayCommand#CLEAN_SHADOW}: the shadow schemas were emptied (records = tables emptied). */
+    public static final String SHADOW_CLEANED = "SHADOW_CLEANED";
 
     public DayEvent {
         traffic = Traffic.orProduction(traffic);
@@ -33,6 +35,7 @@ public record DayEvent(String type, String date, String stage, long records, int
     }
 
     public boolean terminal() {
-        return DAY_COMPLETED.equals(type) || DAY_FAILED.equals(type) || DAY_CANCELLED.equals(type);
+        return DAY_COMPLETED.equals(type) || DAY_FAILED.equals(type) || DAY_CANCELLED.equals(type)
+                || SHADOW_CLEANED.equals(type);
     }
 }

@@ -17,7 +17,14 @@ public final class Topics {
      */
     public static final String FILE_ARRIVALS = "openta.file-arrivals";
 
+    /**
+     * Results of shadow (stress) shard tasks (issue 12): the results topic with {@value #SHADOW_SUFFIX}, consumed by
+     * the scheduler when shadow traffic is on.
+     */
+    public static final String TASK_RESULTS_SHADOW = TASK_RESULTS + ".shadow";
+
     private static final String CANARY_SUFFIX = ".canary";
+    private static final String SHADOW_SUFFIX = ".shadow";
 
     private Topics() {
     }
@@ -40,11 +47,31 @@ public final class Topics {
         return stageTaskTopic + CANARY_SUFFIX;
     }
 
+    /**
+     * The shadow twin of a stage task topic ({@value #SHADOW_SUFFIX}): a stress day's tasks go there, and only the
+     * functions' shadow consumers (their own consumer group) read it, so stress tasks never queue before production's.
+     */
+    public static String shadowOf(String stageTaskTopic) {
+        return stageTaskTopic + SHADOW_SUFFIX;
+    }
+
+    /** The topic of a stage's tasks of {@code traffic}. */
+    public static String stageTasks(Stage stage, Traffic traffic) {
+        return traffic == Traffic.SHADOW ? shadowOf(stageTasks(stage)) : stageTasks(stage);
+    }
+
+    /** The topic the results of {@code traffic}'s tasks go to. */
+    public static String taskResults(Traffic traffic) {
+        return traffic == Traffic.SHADOW ? TASK_RESULTS_SHADOW : TASK_RESULTS;
+    }
+
     public static List<String> all() {
-        List<String> all = new ArrayList<>(List.of(DAY_COMMANDS, DAY_EVENTS, TASK_RESULTS, FILE_ARRIVALS));
+        List<String> all = new ArrayList<>(List.of(DAY_COMMANDS, DAY_EVENTS, TASK_RESULTS, FILE_ARRIVALS,
+                TASK_RESULTS_SHADOW));
         for (Stage s : Stage.values()) {
             all.add(stageTasks(s));
             all.add(canaryTasks(s));
+            all.add(stageTasks(s, Traffic.SHADOW));
         }
         return all;
     }

@@ -10,20 +10,36 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.openta.model.events.Traffic;
 import io.openta.runtime.config.OpenTaConfig;
 
 /**
  * The day's output files wait here, one folder per day and stage, until the day completes; only then does the
  * scheduler publish them to the outbox (spec 2.8: files go out only when the day completes). Rolling a stage back
- * deletes its folder.
+ * deletes its folder. Stress (shadow) days stage under {@value #SHADOW_FOLDER} of the root ({@link #of}), apart
+ * from production's days.
  */
 @ApplicationScoped
 public class Staging {
+    /** The folder of the staging root that holds the shadow days' files (not a date: no day folder takes it). */
+    public static final String SHADOW_FOLDER = "shadow";
+
     private final Path root;
 
+    @Inject
     public Staging(OpenTaConfig config) {
-        this.root = Path.of(config.stagingDir());
+        this(Path.of(config.stagingDir()));
+    }
+
+    private Staging(Path root) {
+        this.root = root;
+    }
+
+    /** The staging area of {@code traffic}'s days: this one for production, its shadow folder for stress days. */
+    public Staging of(Traffic traffic) {
+        return traffic == Traffic.SHADOW ? new Staging(root.resolve(SHADOW_FOLDER)) : this;
     }
 
     public Path root() {

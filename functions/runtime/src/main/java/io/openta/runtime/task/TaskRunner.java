@@ -107,7 +107,7 @@ public class TaskRunner {
                     return TaskResult.done(task, row.getLong("records"));
                 }
                 failpoints.sleepInTask(task.stage());
-                long records = handler.execute(new TaskContext(task, sql, config, staging));
+                long records = handler.execute(new TaskContext(task, sql, config, staging.of(task.traffic())));
                 sql.update("""
                         UPDATE sched.task SET status = 'DONE', records = $5, error = NULL, updated_at = now()
                         WHERE biz_date = $1 AND stage = $2 AND step = $3 AND shard = $4""",
@@ -122,7 +122,8 @@ public class TaskRunner {
                         task.shard(), task.attempt(), records, config.zone(), config.version(), track.id());
                 tx.commitAndAwait();
                 count("openta.tasks.completed", task);
-                long nanos = sample.stop(metrics.timer("openta.task.duration", "stage", task.stage()));
+                long nanos = sample.stop(metrics.timer("openta.task.duration", "stage", task.stage(), "traffic",
+                        tag(task)));
                 LOG.infof("%s: %d records in %d ms", task.describe(), records, nanos / 1_000_000);
                 return TaskResult.done(task, records);
             } catch (RuntimeException | Error e) {
@@ -137,9 +138,17 @@ public class TaskRunner {
         }
     }
 
-    /** The task counters carry this process's version and track, so a release compares canary with stable. */
+    /**
+     * The task counters carry this process's version and track, so a release compares canary with stable, and the
+     * task's traffic ({@code production|shadow}), so dashboards and alerts can leave stress days out.
+     */
     private void count(String name, TaskMessage task) {
-        metrics.counter(name, "stage", task.stage(), "version", config.version(), "track", track.id()).increment();
+        metrics.counter(name, "stage", task.stage(), "version", config.version(), "track", track.id(), "traffic",
+                tag(task)).increment();
+    }
+
+    private static String tag(TaskMessage task) {
+        return task.traffic().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void safeRollback(Transaction tx) {

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.Topics;
 import io.openta.runtime.config.OpenTaConfig;
+import io.openta.runtime.db.shadow.ShadowConfig;
 import io.openta.runtime.messaging.Parking;
 import io.openta.runtime.task.TaskResult;
 import io.openta.scheduler.arrivals.ArrivalStarter;
@@ -62,11 +63,18 @@ public class LeaderInbox {
 
     public LeaderInbox(DayScheduler scheduler, Leadership leadership, ObjectMapper json, Parking parking,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, OpenTaConfig config,
-            ArrivalStarter arrivals, ArrivalsConfig arrivalsConfig) {
+            ArrivalStarter arrivals, ArrivalsConfig arrivalsConfig, ShadowConfig shadow) {
         this.arrivals = arrivals;
-        // the arrivals topic only where days start on arrival: the same fenced, committed path as the commands
-        this.topics = arrivalsConfig.enabled() ? List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS, Topics.FILE_ARRIVALS)
-                : List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS);
+        List<String> read = new ArrayList<>(List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS));
+        if (arrivalsConfig.enabled()) {
+            // the arrivals topic only where days start on arrival: the same fenced, committed path as the commands
+            read.add(Topics.FILE_ARRIVALS);
+        }
+        if (shadow.enabled()) {
+            // stress tasks answer on a results topic of their own (issue 12); the result's mark picks the day set
+            read.add(Topics.TASK_RESULTS_SHADOW);
+        }
+        this.topics = List.copyOf(read);
         this.scheduler = scheduler;
         this.leadership = leadership;
         this.json = json;

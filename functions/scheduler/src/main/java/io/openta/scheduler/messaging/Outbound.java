@@ -80,7 +80,9 @@ public class Outbound {
         for (TaskMessage t : tasks) {
             Stage stage = Stage.byId(t.stage()).orElseThrow();
             // a canary lane's task goes to the stage's canary topic, which only canary-track processes read
-            String topic = t.lane() == Lane.CANARY ? Topics.canaryTasks(stage) : Topics.stageTasks(stage);
+            // a stress task goes to the stage's shadow topic, which only the functions' shadow consumers read
+            String topic = t.traffic() == Traffic.SHADOW ? Topics.stageTasks(stage, Traffic.SHADOW)
+                    : t.lane() == Lane.CANARY ? Topics.canaryTasks(stage) : Topics.stageTasks(stage);
             records.add(marked(new ProducerRecord<>(topic, partitionOf(topic, t.laneShard()),
                     Integer.toString(t.shard()), write(t)), t.traffic()));
         }

@@ -16,6 +16,8 @@ import io.openta.model.events.Traffic;
 import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.shadow.ShadowConfig;
+import io.openta.runtime.db.shadow.TrafficViolation;
 import io.openta.runtime.release.Segment;
 import io.openta.runtime.staging.Staging;
 import io.openta.runtime.task.TaskMessage;
@@ -34,6 +36,11 @@ import io.vertx.mutiny.sqlclient.Row;
  * ({@link #recover}) finds what a lost result or a lost send left behind. Across processes, the fence makes sure one
  * scheduler decides at a time; within this process the methods are {@code synchronized} so that its own threads
  * (inbox, sweep, REST rollbacks) take turns.
+ * <p>
+ * A stress day (a command marked {@link Traffic#SHADOW}, issue 12) runs through the same code: its decisions are
+ * shadow transactions ({@link FencedTransactions#inTransaction(Traffic, java.util.function.Function)}), which map
+ * every {@code sched.*} statement to the shadow schemas, and what they send carries the mark ({@link #apply}). So a
+ * stress day and a production day of the same date are two days with state of their own.
  */
 @ApplicationScoped
 public class DayScheduler {
@@ -48,12 +55,14 @@ public class DayScheduler {
     private final MeterRegistry metrics;
     private final Failpoints failpoints;
     private final CanaryGuard canary;
+    /** The day sets the sweep looks at: production's, and the shadow set's when shadow traffic is on. */
+    private final List<Traffic> traffics;
     /** A dispatch that could not be sent: the next sweep sends every unfinished task of the open days again. */
     private volatile boolean resendPending;
 
     public DayScheduler(FencedTransactions db, Outbound out, DayPublication publication, Staging staging,
             OpenTaConfig config, SchedulerConfig scheduling, MeterRegistry metrics, Failpoints failpoints,
-            CanaryGuard canary) {
+            ShadowConfig shadow, CanaryGuard canary) {
         this.canary = canary;
         this.db = db;
         this.out = out;
@@ -63,45 +72,68 @@ public class DayScheduler {
         this.scheduling = scheduling;
         this.metrics = metrics;
         this.failpoints = failpoints;
+        this.traffics = shadow.enabled() ? List.of(Traffic.PRODUCTION, Traffic.SHADOW) : List.of(Traffic.PRODUCTION);
     }
 
     /** What one transaction decided to send, sent once it has committed. */
     private static final class Effects {
+        /** The day set the transaction decided on: everything sent carries it. */
+        final Traffic traffic;
         final List<TaskMessage> tasks = new ArrayList<>();
         final List<DayEvent> events = new ArrayList<>();
         DayRow publish;
         String dropStaging;
         /** The canary's work this transaction undid ({@link CanaryGuard}). */
         CanaryGuard.Undo canaryUndone;
+        /** The whole staging area of {@link #traffic} goes (a shadow clean). */
+        boolean emptyStaging;
         /** What {@link #startIfNew} did. */
         NewDayStart newDay = NewDayStart.STARTED;
+
+        Effects(Traffic traffic) {
+            this.traffic = traffic;
+        }
     }
 
-    /** Why a command marked {@link Traffic#SHADOW} is refused. */
-    public static final String SHADOW_REFUSED = "stress (shadow) days are not run by this scheduler yet: command refused";
+    /** Why a command marked {@link Traffic#SHADOW} is refused by a scheduler whose shadow traffic is off. */
+    public static final String SHADOW_REFUSED = "stress (shadow) day refused: this scheduler has no shadow schemas "
+            + "(start it with OPENTA_SHADOW_ENABLED=true)";
 
     public synchronized void onCommand(DayCommand c) {
-        LOG.infof("command %s for day %s", c.type(), c.date());
-        if (c.traffic() == Traffic.SHADOW) {
-            // fail closed (issue 12): days do not carry the mark through the scheduler yet, so a stress day would
-            // run on production tables; it is refused and nothing is written
+        LOG.infof("command %s for %sday %s", c.type(), c.traffic() == Traffic.SHADOW ? "stress " : "", c.date());
+        if (c.traffic() == Traffic.SHADOW && !traffics.contains(Traffic.SHADOW)) {
+            // fail closed (issue 12): without the shadow schemas a stress day has nowhere to go; nothing is written
             publication.sendEvent(new DayEvent(DayEvent.DAY_FAILED, c.date(), "", 0, 0, 0, SHADOW_REFUSED,
                     c.requestId(), Traffic.SHADOW));
             return;
         }
-        Effects fx = db.inTransaction(sql -> {
-            Effects e = new Effects();
+        Effects fx;
+        try {
+            fx = decide(c);
+        } catch (TrafficViolation refused) {
+            // not transient: answered with its one line (the transaction rolled back, nothing was written)
+            LOG.errorf("command %s for day %s refused: %s", c.type(), c.date(), refused.getMessage());
+            publication.sendEvent(new DayEvent(DayEvent.DAY_FAILED, c.date(), "", 0, 0, 0, refused.getMessage(),
+                    c.requestId(), c.traffic()));
+            return;
+        }
+        apply(fx);
+    }
+
+    private Effects decide(DayCommand c) {
+        return db.inTransaction(c.traffic(), sql -> {
+            Effects e = new Effects(c.traffic());
             switch (c.type()) {
                 case DayCommand.START -> start(sql, c, e);
                 case DayCommand.PAUSE -> pause(sql, c, e);
                 case DayCommand.RESUME -> resume(sql, c, e);
                 case DayCommand.CANCEL -> cancel(sql, c, e);
+                case DayCommand.CLEAN_SHADOW -> cleanShadow(sql, c, e);
                 default -> e.events.add(event(DayEvent.DAY_FAILED, c.date(), "", "unknown command " + c.type(),
                         c.requestId()));
             }
             return e;
         });
-        apply(fx);
     }
 
     /**
@@ -111,7 +143,7 @@ public class DayScheduler {
      */
     public synchronized NewDayStart startIfNew(DayCommand c) {
         Effects fx = db.inTransaction(sql -> {
-            Effects e = new Effects();
+            Effects e = new Effects(Traffic.PRODUCTION);
             if (lockDay(sql, c.date()) != null) {
                 LOG.debugf("day %s is known already: not started again (by %s)", c.date(), c.startedBy());
                 e.newDay = NewDayStart.KNOWN;
@@ -134,12 +166,12 @@ public class DayScheduler {
     }
 
     public synchronized void onResult(TaskResult r) {
-        if (r.traffic() == Traffic.SHADOW) {
-            LOG.warnf("ignoring a shadow result for day %s: the scheduler runs production days only", r.date());
+        if (!traffics.contains(r.traffic())) {
+            LOG.warnf("ignoring a shadow result for day %s: shadow traffic is off", r.date());
             return;
         }
-        Effects fx = db.inTransaction(sql -> {
-            Effects e = new Effects();
+        Effects fx = db.inTransaction(r.traffic(), sql -> {
+            Effects e = new Effects(r.traffic());
             DayRow day = lockDay(sql, r.date());
             if (day == null || !"RUNNING".equals(day.status()) || !r.stage().equals(day.stage())
                     || !r.step().equals(day.step())) {
@@ -165,17 +197,24 @@ public class DayScheduler {
     public synchronized void recover(boolean takeover) {
         boolean resend = takeover || resendPending;
         resendPending = false;
-        Effects fx = db.inTransaction(sql -> {
-            Effects e = new Effects();
+        for (Traffic traffic : traffics) {
+            sweep(traffic, takeover, resend);
+            watchLeases(traffic);
+        }
+    }
+
+    private void sweep(Traffic traffic, boolean takeover, boolean resend) {
+        Effects fx = db.inTransaction(traffic, sql -> {
+            Effects e = new Effects(traffic);
             for (Row r : sql.list("""
                     SELECT biz_date FROM sched.day WHERE status IN ('RUNNING', 'PUBLISHING') ORDER BY biz_date""")) {
                 DayRow day = lockDay(sql, r.getString("biz_date"));
                 if ("PUBLISHING".equals(day.status())) {
-                    if (takeover || publication.dueAgain(day.date())) {
+                    if (takeover || publication.dueAgain(day.date(), traffic)) {
                         LOG.infof("sweep: day %s was left publishing: publishing it", day.date());
                         e.publish = day;
                     }
-                } else if (undoUnservedCanary(sql, day, e)) {
+                } else if (traffic == Traffic.PRODUCTION && undoUnservedCanary(sql, day, e)) {
                     LOG.infof("sweep: day %s: the canary's lane had no consumer; stable clears it", day.date());
                 } else if (day.step().isEmpty() || allDone(sql, day)) {
                     LOG.infof("sweep: day %s at %s/%s has nothing left to wait for: moving on", day.date(),
@@ -198,13 +237,12 @@ public class DayScheduler {
             return e;
         });
         apply(fx);
-        watchLeases();
     }
 
     /** Dispatches again the tasks whose lease ran out or whose retry is due; running tasks (row locked) are skipped. */
-    private void watchLeases() {
-        Effects fx = db.inTransaction(sql -> {
-            Effects e = new Effects();
+    private void watchLeases(Traffic traffic) {
+        Effects fx = db.inTransaction(traffic, sql -> {
+            Effects e = new Effects(traffic);
             for (Row t : sql.list("""
                     SELECT t.biz_date, t.stage, t.step, t.shard, t.shards, t.status FROM sched.task t
                     JOIN sched.day d ON d.biz_date = t.biz_date AND d.stage = t.stage AND d.step = t.step
@@ -215,7 +253,8 @@ public class DayScheduler {
                     LOG.warnf("lease of %s/%s/%s#%d expired: dispatching again", t.getString("biz_date"),
                             t.getString("stage"), t.getString("step"), t.getInteger("shard"));
                 } else {
-                    metrics.counter("openta.tasks.retried", "stage", t.getString("stage")).increment();
+                    metrics.counter("openta.tasks.retried", "stage", t.getString("stage"), "traffic", tag(traffic))
+                            .increment();
                 }
                 e.tasks.add(redispatch(sql, t));
             }
@@ -228,6 +267,13 @@ public class DayScheduler {
 
     private void start(Sql sql, DayCommand c, Effects e) {
         DayRow day = lockDay(sql, c.date());
+        if (day != null && day.open() && e.traffic == Traffic.SHADOW) {
+            // a stress day is started once: a second run of the same date needs the first finished or cleaned away
+            e.events.add(event(DayEvent.DAY_FAILED, c.date(), "", "stress day " + c.date() + " is already open in "
+                    + "the shadow set (" + day.status() + "): wait for it, cancel it, or run ./openta stress clean",
+                    c.requestId()));
+            return;
+        }
         if (day != null && day.open()) {
             sql.update("""
                     UPDATE sched.day SET inbox = $2, outbox = $3, request_id = $4,
@@ -238,7 +284,7 @@ public class DayScheduler {
             return;
         }
         if (day != null && "COMPLETED".equals(day.status()) && day.inbox().equals(c.inbox())
-                && day.outbox().equals(c.outbox()) && !staging.stagedFiles(c.date()).isEmpty()) {
+                && day.outbox().equals(c.outbox()) && !staging.of(e.traffic).stagedFiles(c.date()).isEmpty()) {
             // the same command again after the day completed (its process died before it heard so): the day is
             // the latest and its files are still staged, so send them again rather than fail
             LOG.infof("day %s is already cleared to %s: publishing its files again", c.date(), c.outbox());
@@ -304,6 +350,20 @@ public class DayScheduler {
         e.dropStaging = c.date();
         e.events.add(event(DayEvent.DAY_CANCELLED, c.date(), day.stage(), "cancelled and rolled back to its start",
                 day.requestId()));
+    }
+
+    /** Empties the shadow set (issue 12): refused for anything but a shadow-marked command. */
+    private void cleanShadow(Sql sql, DayCommand c, Effects e) {
+        if (e.traffic != Traffic.SHADOW) {
+            e.events.add(event(DayEvent.DAY_FAILED, c.date(), "", DayCommand.CLEAN_SHADOW
+                    + " refused: the command is not marked shadow, and production is never emptied", c.requestId()));
+            return;
+        }
+        int tables = ShadowClean.emptyShadowSchemas(sql);
+        e.emptyStaging = true;
+        LOG.infof("shadow schemas emptied: %d tables", tables);
+        e.events.add(new DayEvent(DayEvent.SHADOW_CLEANED, c.date(), "", tables, 0, 0, "shadow schemas emptied: "
+                + tables + " tables, and the shadow staging area", c.requestId()));
     }
 
     // ------------------------------------------------------------------ progress
@@ -400,7 +460,8 @@ public class DayScheduler {
                 RETURNING r.records, r.shards, (extract(epoch FROM r.finished_at - r.started_at) * 1000)::bigint AS ms""",
                 day.date(), stage.id());
         long ms = run == null ? 0 : run.getLong("ms");
-        metrics.timer("openta.stage.duration", "stage", stage.id()).record(Duration.ofMillis(ms));
+        metrics.timer("openta.stage.duration", "stage", stage.id(), "traffic", tag(e.traffic))
+                .record(Duration.ofMillis(ms));
         e.events.add(new DayEvent(DayEvent.STAGE_COMPLETED, day.date(), stage.id(),
                 run == null ? 0 : run.getLong("records"), run == null ? 0 : run.getInteger("shards"), ms,
                 stage.id() + " done", day.requestId()));
@@ -448,14 +509,17 @@ public class DayScheduler {
 
     // ------------------------------------------------------------------ after commit
 
+    /** Sends what {@code e} decided, every task and event marked with its day set's traffic. */
     private void apply(Effects e) {
         if (!e.tasks.isEmpty()) {
             failpoints.haltIf(Failpoints.EXIT_AFTER_COMMIT, e.tasks.get(0).stage());
         }
+        List<TaskMessage> tasks = e.tasks.stream().map(t -> new TaskMessage(t.date(), t.stage(), t.step(), t.shard(),
+                t.shards(), t.attempt(), t.segment(), e.traffic)).toList();
         try {
-            out.dispatch(e.tasks);
-            for (TaskMessage t : e.tasks) {
-                metrics.counter("openta.tasks.dispatched", "stage", t.stage()).increment();
+            out.dispatch(tasks);
+            for (TaskMessage t : tasks) {
+                metrics.counter("openta.tasks.dispatched", "stage", t.stage(), "traffic", tag(e.traffic)).increment();
             }
         } catch (RuntimeException ex) {
             resendPending = true;
@@ -463,13 +527,20 @@ public class DayScheduler {
                     ex.getMessage());
         }
         if (e.dropStaging != null) {
-            staging.deleteDay(e.dropStaging);
+            staging.of(e.traffic).deleteDay(e.dropStaging);
         }
-        e.events.forEach(publication::sendEvent);
+        if (e.emptyStaging) {
+            Staging.deleteTree(staging.of(e.traffic).root());
+        }
+        e.events.stream().map(v -> new DayEvent(v.type(), v.date(), v.stage(), v.records(), v.shards(), v.millis(),
+                v.message(), v.requestId(), e.traffic)).forEach(publication::sendEvent);
         if (e.canaryUndone != null) {
             canary.undone(e.canaryUndone);
         }
-        if (e.publish != null) {
+        if (e.publish != null && e.traffic == Traffic.SHADOW) {
+            // a stress day is not judged for the canary: the release analysis ignores shadow traffic
+            publication.publish(e.publish, e.traffic);
+        } else if (e.publish != null) {
             publishUnlessCanaryWrong(e.publish);
         }
     }
@@ -489,11 +560,11 @@ public class DayScheduler {
             return;
         }
         if (undo == null) {
-            publication.publish(day);
+            publication.publish(day, Traffic.PRODUCTION);
             return;
         }
         Effects fx = db.inTransaction(sql -> {
-            Effects e = new Effects();
+            Effects e = new Effects(Traffic.PRODUCTION);
             DayRow now = lockDay(sql, day.date());
             if (now != null && "PUBLISHING".equals(now.status())) {
                 undoCanary(sql, undo, e);
@@ -530,6 +601,11 @@ public class DayScheduler {
         return new TaskMessage(t.getString("biz_date"), t.getString("stage"), t.getString("step"),
                 t.getInteger("shard"), updated.getInteger("shards"), updated.getInteger("attempts"),
                 laneSegment(sql, t));
+    }
+
+    /** The value of the {@code traffic} metrics tag (issue 12): dashboards and release analysis leave shadow out. */
+    static String tag(Traffic traffic) {
+        return traffic.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean allDone(Sql sql, DayRow day) {

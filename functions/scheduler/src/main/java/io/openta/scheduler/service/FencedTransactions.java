@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.openta.model.events.Traffic;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Transactions;
 
@@ -30,5 +31,18 @@ public class FencedTransactions {
             leadership.fence(sql);
             return work.apply(sql);
         });
+    }
+
+    /**
+     * Runs {@code work} in one transaction of {@code traffic} after the fence. A stress (shadow) day's state is in
+     * the shadow schemas, which a shadow transaction sees alone: the fence is then passed in a production
+     * transaction that keeps the lease row locked until the shadow work has committed, so no other scheduler can
+     * take the lease (and write) in between.
+     */
+    public <T> T inTransaction(Traffic traffic, Function<Sql, T> work) {
+        if (traffic != Traffic.SHADOW) {
+            return inTransaction(work);
+        }
+        return inTransaction(fenced -> db.inTransaction(Traffic.SHADOW, work));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.openta.model.events.Traffic;
 import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.staging.Staging;
 
@@ -28,7 +29,12 @@ public class Publisher {
 
     /** Copies the day's staged files to the outbox; returns their names (to be recorded as published). */
     public List<String> publish(String date, Path outbox) {
-        List<Path> files = staging.stagedFiles(date);
+        return publish(date, outbox, Traffic.PRODUCTION);
+    }
+
+    /** As {@link #publish(String, Path)}, from the staging area of {@code traffic}'s days (a stress day's own). */
+    public List<String> publish(String date, Path outbox, Traffic traffic) {
+        List<Path> files = staging.of(traffic).stagedFiles(date);
         try {
             Files.createDirectories(outbox);
             removeLeftovers(outbox);

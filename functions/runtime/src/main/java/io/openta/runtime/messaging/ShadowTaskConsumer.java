@@ -1,0 +1,242 @@
+package io.openta.runtime.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.openta.model.events.Topics;
+import io.openta.model.events.Traffic;
+import io.openta.runtime.config.OpenTaConfig;
+import io.openta.runtime.config.Track;
+import io.openta.runtime.db.shadow.ShadowConfig;
+import io.openta.runtime.task.TaskMessage;
+import io.openta.runtime.task.TaskResult;
+import io.openta.runtime.task.TaskRunner;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The stress (shadow) twin of {@link TaskConsumer} (issue 12): with {@code openta.shadow.enabled}, a stable-track
+ * worker also reads the shadow twins of its stage task topics ({@link Topics#shadowOf}) in a consumer group of its
+ * own ({@code <consumer group>-shadow}), runs each task through the same {@link TaskRunner} (a shadow task's
+ * transaction sees the shadow schemas only, its files stage under the shadow folder) and answers on
+ * {@link Topics#TASK_RESULTS_SHADOW}. A plain Kafka client, started only when shadow traffic is on, so a process
+ * with it off has no shadow consumer at all. Records of a poll run side by side and their offsets are committed when
+ * all are done: a crash runs them again, and a task delivered twice runs once (its row in the shadow
+ * {@code sched.task}). A record that does not parse, or is not marked shadow, is parked and never run.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "openta.worker-enabled", stringValue = "true", enableIfMissing = true)
+public class ShadowTaskConsumer {
+    private static final Logger LOG = Logger.getLogger(ShadowTaskConsumer.class);
+    private static final String GROUP_SUFFIX = "-shadow";
+    private static final int SEND_ATTEMPTS = 5;
+
+    private final TaskRunner runner;
+    private final ObjectMapper json;
+    private final Parking parking;
+    private final OpenTaConfig config;
+    private final boolean enabled;
+    private final String bootstrap;
+    private final int concurrency;
+    private volatile boolean running = true;
+    private Thread thread;
+    private ExecutorService workers;
+    private KafkaProducer<String, String> results;
+
+    public ShadowTaskConsumer(TaskRunner runner, ObjectMapper json, Parking parking, OpenTaConfig config,
+            ShadowConfig shadow, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "smallrye.messaging.worker.openta-tasks.max-concurrency", defaultValue = "4")
+            int concurrency) {
+        this.runner = runner;
+        this.json = json;
+        this.parking = parking;
+        this.config = config;
+        this.enabled = shadow.enabled();
+        this.bootstrap = bootstrap;
+        this.concurrency = Math.max(1, concurrency);
+    }
+
+    /** The shadow topics a worker of these stage task topics (comma-separated) reads. */
+    public static List<String> topics(String stageTaskTopics) {
+        return Arrays.stream(stageTaskTopics.split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                .map(Topics::shadowOf).toList();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        // the canary track takes no shadow work: a stress day measures the stable release
+        if (!enabled || config.migrateOnly() || Track.parse(config.track()) == Track.CANARY) {
+            return;
+        }
+        workers = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "openta-shadow-task");
+            t.setDaemon(true);
+            return t;
+        });
+        results = new KafkaProducer<>(producerProps());
+        thread = new Thread(this::loop, "openta-shadow-tasks");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        List<String> topics = topics(config.taskTopics());
+        LOG.infof("shadow traffic on: reading stress tasks from %s", topics);
+        while (running) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
+                consumer.subscribe(topics);
+                while (running) {
+                    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+                    consumer.poll(Duration.ofMillis(100)).forEach(batch::add);
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    List<Future<?>> runs = new ArrayList<>();
+                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                    for (ConsumerRecord<String, String> r : batch) {
+                        runs.add(workers.submit(() -> handle(r)));
+                        done.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+                                (a, b) -> a.offset() >= b.offset() ? a : b);
+                    }
+                    for (Future<?> f : runs) {
+                        f.get();
+                    }
+                    consumer.commitSync(done);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    LOG.errorf(e, "reading stress tasks failed; starting over");
+                    sleep(1000);
+                }
+            }
+        }
+    }
+
+    private void handle(ConsumerRecord<String, String> r) {
+        TaskMessage task;
+        try {
+            task = json.readValue(r.value(), TaskMessage.class);
+        } catch (JsonProcessingException e) {
+            parking.park(r.topic(), r.partition(), r.offset(), r.value(), "does not parse as a task: "
+                    + e.getOriginalMessage());
+            return;
+        }
+        if (task.traffic() != Traffic.SHADOW) {
+            // a shadow topic carries stress tasks only: anything else is not run here, on either side's tables
+            parking.park(r.topic(), r.partition(), r.offset(), r.value(), "a " + task.traffic()
+                    + " task on the shadow topic " + r.topic() + ": not run");
+            return;
+        }
+        TaskResult result = runner.run(task);
+        if (result != null) {
+            send(task, result);
+        }
+    }
+
+    private void send(TaskMessage task, TaskResult result) {
+        ProducerRecord<String, String> record;
+        try {
+            record = new ProducerRecord<>(Topics.TASK_RESULTS_SHADOW, task.date(), json.writeValueAsString(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        record.headers().add(Traffic.HEADER, Messages.header(Traffic.SHADOW));
+        for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+            try {
+                results.send(record).get(30, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("sending the result of %s failed (attempt %d): %s", task.describe(), attempt,
+                        e.getMessage());
+                sleep(200L << attempt);
+            }
+        }
+        LOG.errorf("the result of %s was not sent; the scheduler's sweep finds the task DONE", task.describe());
+    }
+
+    private Properties consumerProps() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup() + GROUP_SUFFIX);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "1800000");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "openta-shadow-tasks-" + ProcessHandle.current().pid());
+        return p;
+    }
+
+    private Properties producerProps() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "openta-shadow-results-" + ProcessHandle.current().pid());
+        return p;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (results != null) {
+            results.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.openta.scheduler.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.openta.model.events.DayCommand;
+import io.openta.model.events.DayEvent;
+import io.openta.model.events.Topics;
+import io.openta.model.events.Traffic;
+import io.openta.scheduler.security.EmbeddedInfra;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Bad input of issue 12: with shadow traffic off (the default: no shadow schemas are migrated), a stress START and a
+ * shadow clean are each refused with one line, a DAY_FAILED marked SHADOW, and write nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedInfra.class)
+class ShadowOffRefusalTest {
+    private static final String DAY = "20260106";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void stressCommandsAreRefusedWithoutTheShadowSchemas() throws Exception {
+        for (int i = 0; i < 600 && !"1".equals(one("SELECT count(*) FROM sched.leader WHERE lease_until > now()"));
+                i++) {
+            Thread.sleep(50);
+        }
+        String days = one("SELECT count(*) FROM sched.day");
+        try (KafkaConsumer<String, String> events = consumer(); KafkaProducer<String, String> commands = producer()) {
+            events.subscribe(List.of(Topics.DAY_EVENTS));
+            for (String type : List.of(DayCommand.START, DayCommand.CLEAN_SHADOW)) {
+                String requestId = UUID.randomUUID().toString();
+                commands.send(new ProducerRecord<>(Topics.DAY_COMMANDS, DAY, JSON.writeValueAsString(new DayCommand(
+                        type, DAY, "/nowhere/in", "/nowhere/out", requestId, Traffic.SHADOW)))).get();
+                ConsumerRecord<String, String> answer = answer(events, requestId);
+                DayEvent event = JSON.readValue(answer.value(), DayEvent.class);
+                assertEquals(DayEvent.DAY_FAILED, event.type(), type);
+                assertEquals(DayScheduler.SHADOW_REFUSED, event.message());
+                assertEquals(Traffic.SHADOW, event.traffic());
+                assertEquals("SHADOW", new String(answer.headers().lastHeader(Traffic.HEADER).value(),
+                        StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(days, one("SELECT count(*) FROM sched.day"));
+        assertEquals("0", one("SELECT count(*) FROM sched.day WHERE biz_date = '" + DAY + "'"));
+    }
+
+    private static ConsumerRecord<String, String> answer(KafkaConsumer<String, String> events, String requestId)
+            throws Exception {
+        for (int i = 0; i < 120; i++) {
+            for (ConsumerRecord<String, String> r : events.poll(Duration.ofMillis(500))) {
+                if (requestId.equals(JSON.readValue(r.value(), DayEvent.class).requestId())) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("no event answered request " + requestId);
+    }
+
+    private String one(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "shadow-off-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+}
