@@ -83,7 +83,7 @@ class CanaryAnalysisTest {
             assertTrue(tasks.contains(counter + "{stage=\"{{args.stage}}\",namespace=\"{{args.namespace}}\","
                     + "track=\"canary\",version=\"{{args.canary-version}}\"}"), tasks);
         }
-        assertTrue(tasks.contains("openta_tasks_dispatched_total{stage=\"{{args.stage}}\","
+        assertTrue(tasks.contains("openta_tasks_dispatched_total{stage=\"{{args.stage}}\",traffic!=\"shadow\","
                 + "namespace=\"{{args.namespace}}\"}"), "the clearing window of the stage: " + tasks);
         String verify = query(metric(rendered, c.release() + MISMATCHES));
         assertTrue(verify.contains("max(openta_verify_mismatches_total{namespace=\"{{args.namespace}}\","
@@ -135,6 +135,12 @@ class CanaryAnalysisTest {
                 expr(q, "6m", null)));
         // the stage cleared, no canary series at all: failure
         cases.add(testCase(dispatched + stableFailing, expr(q, "6m", null)));
+        // only a stress (shadow) day dispatched: no clearing window, nothing judged (the canary takes no shadow tasks)
+        String shadowOnly = series("openta_tasks_dispatched_total{" + stage + ",traffic=\"shadow\"}",
+                "0 0 0 10 20 30 30 30 30 30 30 30 30 30")
+                + series("openta_tasks_dispatched_total{" + stage + ",traffic=\"production\"}",
+                "0 0 0 0 0 0 0 0 0 0 0 0 0 0");
+        cases.add(testCase(shadowOnly + stableFailing, expr(q, "6m", "-1")));
         // no scheduler series (metrics missing): failure even with canary data
         cases.add(testCase(series("openta_tasks_completed_total{" + canary + "}", "0 0 0 3 6 9 9 9 9 9 9 9 9 9"),
                 expr(q, "6m", null)));
