@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * undone, stable clears it again, and the published files are byte-identical to the golden (stable-only) ones;</li>
  * <li>day 2: the step is set again and the canary is aborted from outside ({@code ./openta release abort}) after it
  * cleared its part of the trades: the day's canary work is undone before publishing; byte-identical;</li>
- * <li>day 3 (7d): the canary process is killed (kill -9) as the day starts; its lanes have no consumer, and after
+ * <li>day 3 (7d): the canary process is killed (kill -9) once clearing runs; its lanes have no consumer, and after
  * {@code OPENTA_RELEASE_CANARY_TIMEOUT} the scheduler undoes the canary's part and the day completes
  * byte-identical.</li>
  * </ol>
@@ -124,6 +124,8 @@ class CanaryUndoTest {
             assertEquals(OpenTa.OK, release(leader, "set-step", "pilot").code());
             leader.api().post("/api/days/" + DAY3 + "/start", Map.of("inbox", golden.resolve(DAY3 + "/in")
                     .toString(), "outbox", outboxes[2].toString()));
+            // mid-day: once clearing (the first stage with canary lanes) runs, perhaps under a canary task
+            SharedInfra.awaitPoint(leader, DAY3, "clearing");
             canary.signalGroup("KILL");
             SharedInfra.awaitStatus(leader, DAY3, "COMPLETED", Duration.ofMinutes(2));
             TestCases.assertSameOutbox(golden.resolve(DAY3 + "/out"), outboxes[2], "day 3, canary killed");

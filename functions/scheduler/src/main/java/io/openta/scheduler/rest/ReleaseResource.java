@@ -55,7 +55,8 @@ public class ReleaseResource {
     @POST
     @Path("/abort")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Abort the canary: stages starting from now run on the stable track only")
+    @Operation(summary = "Abort the canary: stages starting from now run on the stable track only, and the canary's "
+            + "work of a day not yet published is undone before the day publishes")
     public ReleaseStatus abort() {
         return release.abort(identity.getPrincipal().getName());
     }

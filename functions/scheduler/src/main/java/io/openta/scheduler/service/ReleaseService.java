@@ -18,7 +18,8 @@ import io.openta.scheduler.repository.ReleaseRepository.ReleaseRow;
  * a file that does not parse, a step it does not define, or overlapping buckets are refused with the file's one
  * line, and the stored release is left as it was. A stage takes the release's segment when it starts
  * ({@link ReleaseRepository#startStage}): a change applies from the next stage boundary on, never inside a stage.
- * Aborting the canary sends every stage started afterwards to the stable track only.
+ * Aborting the canary sends every stage started afterwards to the stable track only; the canary's work of a day not
+ * yet published is undone when that day would publish ({@link CanaryGuard}).
  */
 @ApplicationScoped
 public class ReleaseService {
