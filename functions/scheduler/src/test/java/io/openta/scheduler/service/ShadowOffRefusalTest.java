@@ -40,7 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedInfra.class)
 class ShadowOffRefusalTest {
-    private static final String DAY = "20260106";
+    private static final String DAY = "20260907"; // a date no other test of the module uses: they share one database
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
