@@ -147,6 +147,12 @@ OPENTA_ZONES_PRIMARY: {{ .Values.zones.primary | quote }}
 OPENTA_ZONES_PRIMARY_SHARE: {{ .Values.zones.primaryShare | toString | quote }}
 OPENTA_RELEASE_SEGMENTS_FILE: {{ printf "%s/%s" (include "openta.segmentsDir" .) (include "openta-release.segmentsKey" .) | quote }}
 OPENTA_SHADOW_ENABLED: {{ .Values.shadow.enabled | toString | quote }}
+{{- if .Values.releaseFollower.enabled }}
+{{- /* read by the scheduler only (rollout.RolloutFollower) */}}
+OPENTA_RELEASE_ROLLOUT_NAME: {{ include "openta.functionFullname" (dict "root" . "fn" .Values.releaseFollower.function) | quote }}
+OPENTA_RELEASE_ROLLOUT_NAMESPACE: {{ .Release.Namespace | quote }}
+OPENTA_RELEASE_ROLLOUT_CHECK_EVERY: {{ .Values.releaseFollower.checkEvery | quote }}
+{{- end }}
 {{- if eq .Values.kafka.security.protocol "SASL_SSL" }}
 {{- /* Quarkus passes every KAFKA_* variable to its default Kafka configuration as the kafka.* property
        (KAFKA_SECURITY_PROTOCOL -> security.protocol): see README "Kafka client security" */}}
@@ -377,4 +383,9 @@ nodeAffinity:
 {{- fail (printf "database.cloudnativepg.synchronous.number (%d) must be at least %d with %d instances over two zones: fewer could all be in the primary's zone" $n $half $i) -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+
+{{/* Whether function .fn's pods mount their ServiceAccount's API token: the scheduler's does when it follows a Rollout */}}
+{{- define "openta.automountToken" -}}
+{{- or .root.Values.serviceAccount.automountServiceAccountToken (and (eq .fn "scheduler") .root.Values.releaseFollower.enabled) -}}
 {{- end -}}

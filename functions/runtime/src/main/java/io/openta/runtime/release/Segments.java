@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,8 +28,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </pre>
  *
  * A step's {@code buckets} is one inclusive range {@code [first, last]} or a list of such ranges; bucket =
- * {@link Segment#bucketOf slot * buckets / 1024}. Other fields of a step (phase, canaryWeight, pause...) belong to
- * the Rollout and are ignored here. A file that does not parse, a step naming an undefined account group, bucket
+ * {@link Segment#bucketOf slot * buckets / 1024}. A step's {@code firstStepIndex} (the rollout chart writes it) is
+ * the index, in the Argo Rollout's {@code spec.strategy.canary.steps}, of the first canary step of that release step:
+ * the Rollout follower maps the Rollout's {@code status.currentStepIndex} to a step with it
+ * ({@link #stepAtRolloutIndex}). Other fields of a step (phase, canaryWeight, pause...) belong to the Rollout and are
+ * ignored here. A file that does not parse, a step naming an undefined account group, bucket
  * ranges out of range or overlapping each other, or two steps of one name are refused with one
  * {@link SegmentsException} line.
  */
@@ -36,10 +41,13 @@ public final class Segments {
 
     private final String file;
     private final Map<String, Segment> steps;
+    /** firstStepIndex -> step, of the steps that carry one. */
+    private final TreeMap<Integer, String> byRolloutIndex;
 
-    private Segments(String file, Map<String, Segment> steps) {
+    private Segments(String file, Map<String, Segment> steps, TreeMap<Integer, String> byRolloutIndex) {
         this.file = file;
         this.steps = steps;
+        this.byRolloutIndex = byRolloutIndex;
     }
 
     public static Segments read(Path path) {
@@ -72,6 +80,7 @@ public final class Segments {
             throw new SegmentsException(file, null, "has no steps (a non-empty array \"steps\")");
         }
         Map<String, Segment> steps = new LinkedHashMap<>();
+        TreeMap<Integer, String> byRolloutIndex = new TreeMap<>();
         for (JsonNode s : list) {
             String name = s.path("step").asText("");
             if (name.isBlank()) {
@@ -81,8 +90,35 @@ public final class Segments {
                 throw new SegmentsException(file, name, "is defined twice");
             }
             steps.put(name, step(file, name, s, buckets, groups));
+            JsonNode first = s.path("firstStepIndex");
+            if (!first.isMissingNode() && !first.isNull()) {
+                if (!first.isInt() || first.asInt() < 0) {
+                    throw new SegmentsException(file, name, "firstStepIndex " + first
+                            + " is not a Rollout step index (an integer >= 0)");
+                }
+                String other = byRolloutIndex.put(first.asInt(), name);
+                if (other != null) {
+                    throw new SegmentsException(file, name, "firstStepIndex " + first + " is also step " + other
+                            + "'s");
+                }
+            }
         }
-        return new Segments(file, steps);
+        return new Segments(file, steps, byRolloutIndex);
+    }
+
+    /**
+     * The step an Argo Rollout is in when its {@code status.currentStepIndex} is {@code rolloutStepIndex}: the step
+     * with the greatest {@code firstStepIndex} at or below it (a Rollout that went past its last canary step stays in
+     * the last release step); empty before the first step's index. A file whose steps carry no firstStepIndex is
+     * refused: it cannot say which step a Rollout is in.
+     */
+    public Optional<String> stepAtRolloutIndex(int rolloutStepIndex) {
+        if (byRolloutIndex.isEmpty()) {
+            throw new SegmentsException(file, null, "no step carries firstStepIndex (the index of its first step in "
+                    + "the Rollout's canary steps): the Rollout's current step cannot be mapped to a step");
+        }
+        Map.Entry<Integer, String> e = byRolloutIndex.floorEntry(rolloutStepIndex);
+        return e == null ? Optional.empty() : Optional.of(e.getValue());
     }
 
     /** The segment of {@code step}; a step this file does not define is refused. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,30 @@ class SegmentsTest {
                 () -> Segments.parse("f.json", PLAN).segment("gray-7"));
         assertEquals("segments file f.json: step gray-7: is not a step of this file (steps: beta, group, gray-20, "
                 + "split, full)", unknown.getMessage());
+    }
+
+    /** The rollout chart's plan: release step i starts at canary step 3 * i (setWeight, pause, analysis). */
+    @Test
+    void aRolloutStepIndexIsInTheStepWithTheGreatestFirstStepIndexAtOrBelowIt() {
+        Segments s = Segments.parse("f.json", """
+                {"steps": [{"step": "beta", "firstStepIndex": 0}, {"step": "gray-20", "firstStepIndex": 3},
+                           {"step": "full", "firstStepIndex": 6}]}""");
+        assertEquals(Optional.of("beta"), s.stepAtRolloutIndex(2));
+        assertEquals(Optional.of("gray-20"), s.stepAtRolloutIndex(3));
+        assertEquals(Optional.of("gray-20"), s.stepAtRolloutIndex(5));
+        // past the last canary step (a promoted Rollout): still the last step
+        assertEquals(Optional.of("full"), s.stepAtRolloutIndex(9));
+        Segments late = Segments.parse("f.json", "{\"steps\": [{\"step\": \"beta\", \"firstStepIndex\": 2}]}");
+        assertEquals(Optional.empty(), late.stepAtRolloutIndex(1));
+
+        SegmentsException none = assertThrows(SegmentsException.class,
+                () -> Segments.parse("f.json", PLAN).stepAtRolloutIndex(0));
+        assertTrue(none.getMessage().startsWith("segments file f.json: no step carries firstStepIndex"),
+                none.getMessage());
+        assertRefused("{\"steps\": [{\"step\": \"a\", \"firstStepIndex\": 0}, {\"step\": \"b\", "
+                + "\"firstStepIndex\": 0}]}", "segments file f.json: step b: firstStepIndex 0 is also step a's");
+        assertRefused("{\"steps\": [{\"step\": \"a\", \"firstStepIndex\": -3}]}",
+                "segments file f.json: step a: firstStepIndex -3 is not a Rollout step index");
     }
 
     private static void assertRefused(String text, String messageStart) {
