@@ -25,16 +25,19 @@ import io.vertx.mutiny.sqlclient.Row;
 public final class TradeBatchClearing {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
-    /** The shard's routed applications ({@link TradeRouting}) with their accounts and positions. */
+    /**
+     * The shard's routed applications ({@link TradeRouting}) with their positions. A routed application's account
+     * has the application's DistributorCode and TransactionAccountID (routing refuses any other with 0518), so the
+     * new position takes them from the application, without reading acct.account again in every shard.
+     */
     private static final String APPLICATIONS = """
             SELECT t.sender, t.record_no, t.business_code, rtrim(t.fund_code) AS fund, t.app_amount, t.app_vol,
               r.pre_code, r.ta_account_id, t.ta_account_text, r.slot,
-              a.distributor AS account_distributor, a.txn_account_id AS account_txn,
+              rtrim(t.distributor) AS account_distributor, rtrim(t.txn_account_id) AS account_txn,
               p.ta_account_id IS NOT NULL AS has_position, p.close, p.close_date, p.prev_close
             FROM trd.trade_route r
             JOIN trd.trade_app t ON t.biz_date = r.biz_date AND t.batch = r.batch AND t.sender = r.sender
               AND t.record_no = r.record_no
-            LEFT JOIN acct.account a ON a.ta_account_id = r.ta_account_id
             LEFT JOIN clr.position p ON p.slot = r.slot AND p.ta_account_id = r.ta_account_id
               AND p.fund_code = rtrim(t.fund_code) AND p.slot >= $3 AND p.slot < $4
             WHERE r.biz_date = $1 AND r.batch = $2 AND r.slot >= $3 AND r.slot < $4 AND %s
