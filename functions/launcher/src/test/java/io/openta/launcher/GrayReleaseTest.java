@@ -148,7 +148,7 @@ class GrayReleaseTest {
         String d = "'" + date + "'";
         if (step.startsWith("trades")) {
             String batch = step.equals("trades") ? "000" : step.substring("trades-".length());
-            return "SELECT count(*) FROM trd.trade_app t WHERE t.biz_date = " + d + " AND t.batch = '" + batch
+            return "SELECT count(*) FROM trd.trade_route t WHERE t.biz_date = " + d + " AND t.batch = '" + batch
                     + "' AND " + inSegment(segment, "t.slot", "t.ta_account_id");
         }
         if (step.equals("income")) {

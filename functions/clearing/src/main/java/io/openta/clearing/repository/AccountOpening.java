@@ -19,39 +19,49 @@ public final class AccountOpening {
     /** The hash slot of an account (0..1023), from its TAAccountID text. */
     public static final String SLOT_OF_ACCOUNT = " hashtext(ta_account_id) & 1023 ";
 
+    /**
+     * Every application's outcome in one pass: code NULL means opened, with its TAAccountID. The checks in order: the codes found
+     * at import (0139, 0496, record-local); then 0392, an account for (DistributorCode, TransactionAccountID) exists,
+     * or an earlier record still unrefused opens it today; then the next number. Each window is partitioned by
+     * whether the record is still in the running, so it numbers and counts exactly the records the check sees.
+     */
+    private static final String OUTCOMES = """
+            WITH imported AS (
+              SELECT sender, record_no, distributor, txn_account_id, indiv,
+                coalesce(serial_code, CASE WHEN dup THEN '0496' END, local_code) AS code
+              FROM acct.account_app WHERE biz_date = $1),
+            taken AS (
+              SELECT sender, record_no, distributor, txn_account_id, indiv,
+                CASE WHEN code IS NOT NULL THEN code
+                     WHEN row_number() OVER (PARTITION BY code IS NULL, rtrim(distributor), rtrim(txn_account_id)
+                                             ORDER BY sender COLLATE "C", record_no) > 1
+                       OR EXISTS (SELECT 1 FROM acct.account x WHERE x.distributor = rtrim(i.distributor)
+                                  AND x.txn_account_id = rtrim(i.txn_account_id)) THEN '0392'
+                END AS code
+              FROM imported i)
+            SELECT sender, record_no, distributor, txn_account_id, indiv, code,
+              CASE WHEN code IS NULL THEN lpad(((""" + LAST_NUMBER + """
+                ) + row_number() OVER (PARTITION BY code IS NULL ORDER BY sender COLLATE "C", record_no))::text, 12, '0')
+              END AS ta_account_id
+            FROM taken""";
+
     private AccountOpening() {
     }
 
+    /**
+     * One UPDATE of the day's applications and one INSERT of the accounts, from one materialised pass: each UPDATE of
+     * every application writes every row anew, so the outcome is decided before the table is touched.
+     */
     public static long open(Sql sql, String date) {
-        sql.update("""
-                UPDATE acct.account_app SET ta_account_id = NULL,
-                  return_code = coalesce(serial_code, CASE WHEN dup THEN '0496' END, local_code)
-                WHERE biz_date = $1""", date);
-        // 0392: an account for (DistributorCode, TransactionAccountID) exists, or an earlier record opens it today
-        sql.materialize("account_taken", """
-                SELECT sender, record_no FROM (
-                  SELECT c.sender, c.record_no,
-                    row_number() OVER (PARTITION BY rtrim(c.distributor), rtrim(c.txn_account_id)
-                                       ORDER BY c.sender COLLATE "C", c.record_no) AS rn,
-                    EXISTS (SELECT 1 FROM acct.account x WHERE x.distributor = rtrim(c.distributor)
-                            AND x.txn_account_id = rtrim(c.txn_account_id)) AS existing
-                  FROM acct.account_app c WHERE c.biz_date = $1 AND c.return_code IS NULL) d
-                WHERE d.existing OR d.rn > 1""", date);
-        sql.update("""
-                UPDATE acct.account_app a SET return_code = '0392' FROM account_taken d
-                WHERE a.biz_date = $1 AND a.sender = d.sender AND a.record_no = d.record_no""", date);
-        sql.materialize("account_opened", """
-                SELECT c.sender, c.record_no, lpad(((""" + LAST_NUMBER + """
-                  ) + row_number() OVER (ORDER BY c.sender COLLATE "C", c.record_no))::text, 12, '0') AS id
-                FROM acct.account_app c WHERE c.biz_date = $1 AND c.return_code IS NULL""", date);
-        sql.update("""
-                UPDATE acct.account_app a SET return_code = '0000', ta_account_id = n.id FROM account_opened n
-                WHERE a.biz_date = $1 AND a.sender = n.sender AND a.record_no = n.record_no""", date);
+        sql.materialize("account_outcome", OUTCOMES, date);
+        long records = sql.update("""
+                UPDATE acct.account_app a SET return_code = coalesce(o.code, '0000'), ta_account_id = o.ta_account_id
+                FROM account_outcome o
+                WHERE a.biz_date = $1 AND a.sender = o.sender AND a.record_no = o.record_no""", date);
         sql.update("""
                 INSERT INTO acct.account (ta_account_id, distributor, txn_account_id, indiv, opened_date, slot)
-                SELECT ta_account_id, rtrim(distributor), rtrim(txn_account_id), indiv, $1,
-                  """ + SLOT_OF_ACCOUNT + """
-                FROM acct.account_app WHERE biz_date = $1 AND return_code = '0000'""", date);
-        return sql.one("SELECT count(*) AS n FROM acct.account_app WHERE biz_date = $1", date).getLong("n");
+                SELECT ta_account_id, rtrim(distributor), rtrim(txn_account_id), indiv, $1,""" + SLOT_OF_ACCOUNT + """
+                FROM account_outcome WHERE code IS NULL""", date);
+        return records;
     }
 }

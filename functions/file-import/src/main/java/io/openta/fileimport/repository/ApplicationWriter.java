@@ -45,8 +45,15 @@ public final class ApplicationWriter {
 
     public long write(OfdCheck check) throws IOException {
         boolean trades = header.type() == FileType.TRADE_APPLICATIONS;
-        sql.update(trades ? "DELETE FROM trd.trade_app WHERE biz_date = $1 AND file_name = $2"
-                : "DELETE FROM acct.account_app WHERE biz_date = $1 AND file_name = $2", date, fileName);
+        // the file's rows carry its sender (and batch), which the name fixes: the delete then reads the primary key's
+        // range of this sender only, not every row the day's other files have written so far
+        if (trades) {
+            sql.update("DELETE FROM trd.trade_app WHERE biz_date = $1 AND batch = $2 AND sender = $3 AND file_name = $4",
+                    date, header.batch(), header.sender(), fileName);
+        } else {
+            sql.update("DELETE FROM acct.account_app WHERE biz_date = $1 AND sender = $2 AND file_name = $3", date,
+                    header.sender(), fileName);
+        }
         ColumnBatch batch = trades
                 ? new ColumnBatch(sql, INSERT_TRADE_APPS, 14, date, header.sender(), fileName, header.batch())
                 : new ColumnBatch(sql, INSERT_ACCOUNT_APPS, 10, date, header.sender(), fileName);

@@ -39,9 +39,7 @@ public final class DayRollback {
                       + coalesce((SELECT i.income FROM clr.income i WHERE i.biz_date = $1 AND i.slot = p.slot
                         AND i.ta_account_id = p.ta_account_id AND i.fund_code = p.fund_code), 0)
                     WHERE p.close_date = $1""", date);
-            sql.update("""
-                    UPDATE trd.trade_app SET pre_code = NULL, ta_account_id = NULL, slot = NULL
-                    WHERE biz_date = $1 AND batch <> '000'""", date);
+            sql.update("DELETE FROM trd.trade_route WHERE biz_date = $1 AND batch <> '000'", date);
         }
         if (to <= Stage.SHARE_ADJUST.ordinal()) {
             sql.update("UPDATE clr.position SET close = prev_close, close_date = prev_close_date WHERE close_date = $1",
@@ -57,8 +55,7 @@ public final class DayRollback {
             sql.update("DELETE FROM clr.position WHERE created_date = $1", date);
             sql.update("DELETE FROM acct.account WHERE opened_date = $1", date);
             sql.update("UPDATE acct.account_app SET return_code = NULL, ta_account_id = NULL WHERE biz_date = $1", date);
-            sql.update("UPDATE trd.trade_app SET pre_code = NULL, ta_account_id = NULL, slot = NULL WHERE biz_date = $1",
-                    date);
+            sql.update("DELETE FROM trd.trade_route WHERE biz_date = $1", date);
         }
         if (to <= Stage.FILE_IMPORT.ordinal()) {
             sql.update("DELETE FROM trd.trade_app WHERE biz_date = $1", date);

@@ -25,17 +25,23 @@ import io.vertx.mutiny.sqlclient.Row;
 public final class TradeBatchClearing {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+    /**
+     * The shard's routed applications ({@link TradeRouting}) with their positions. A routed application's account
+     * has the application's DistributorCode and TransactionAccountID (routing refuses any other with 0518), so the
+     * new position takes them from the application, without reading acct.account again in every shard.
+     */
     private static final String APPLICATIONS = """
             SELECT t.sender, t.record_no, t.business_code, rtrim(t.fund_code) AS fund, t.app_amount, t.app_vol,
-              t.pre_code, t.ta_account_id, t.ta_account_text, t.slot,
-              a.distributor AS account_distributor, a.txn_account_id AS account_txn,
+              r.pre_code, r.ta_account_id, t.ta_account_text, r.slot,
+              rtrim(t.distributor) AS account_distributor, rtrim(t.txn_account_id) AS account_txn,
               p.ta_account_id IS NOT NULL AS has_position, p.close, p.close_date, p.prev_close
-            FROM trd.trade_app t
-            LEFT JOIN acct.account a ON a.ta_account_id = t.ta_account_id
-            LEFT JOIN clr.position p ON p.slot = t.slot AND p.ta_account_id = t.ta_account_id
+            FROM trd.trade_route r
+            JOIN trd.trade_app t ON t.biz_date = r.biz_date AND t.batch = r.batch AND t.sender = r.sender
+              AND t.record_no = r.record_no
+            LEFT JOIN clr.position p ON p.slot = r.slot AND p.ta_account_id = r.ta_account_id
               AND p.fund_code = rtrim(t.fund_code) AND p.slot >= $3 AND p.slot < $4
-            WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4 AND %s
-            ORDER BY t.ta_account_id NULLS FIRST, rtrim(t.fund_code) COLLATE "C", t.txn_time COLLATE "C",
+            WHERE r.biz_date = $1 AND r.batch = $2 AND r.slot >= $3 AND r.slot < $4 AND %s
+            ORDER BY r.ta_account_id NULLS FIRST, rtrim(t.fund_code) COLLATE "C", t.txn_time COLLATE "C",
               t.serial COLLATE "C", t.record_no""";
 
     private static final String INSERT_CONFIRMATIONS = """
@@ -82,11 +88,11 @@ public final class TradeBatchClearing {
             BigDecimal purchaseChargeBias) {
         boolean secondary = !"000".equals(batch);
         Map<String, FundTerms> funds = FundCatalogue.load(sql, date);
-        String appsOfLane = lane.sql(5, "t.slot", "t.ta_account_id");
+        String appsOfLane = lane.sql(5, "r.slot", "r.ta_account_id");
         sql.update("DELETE FROM trd.trade_cfm WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4 "
                 + (lane.lane() == Lane.ALL ? "" : """
-                         AND (sender, record_no) IN (SELECT t.sender, t.record_no FROM trd.trade_app t
-                          WHERE t.biz_date = $1 AND t.batch = $2 AND t.slot >= $3 AND t.slot < $4 AND\s"""
+                         AND (sender, record_no) IN (SELECT r.sender, r.record_no FROM trd.trade_route r
+                          WHERE r.biz_date = $1 AND r.batch = $2 AND r.slot >= $3 AND r.slot < $4 AND\s"""
                         + appsOfLane + ")"), lane.args(date, batch, slotFrom, slotTo));
         sql.update("DELETE FROM clr.position_move m WHERE biz_date = $1 AND batch = $2 AND slot >= $3 AND slot < $4 "
                 + "AND " + lane.sql(5, "m.slot", "m.ta_account_id"), lane.args(date, batch, slotFrom, slotTo));

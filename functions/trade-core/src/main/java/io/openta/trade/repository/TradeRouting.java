@@ -4,20 +4,29 @@ import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Statistics;
 
 /**
- * Routes one clearing's applications (a batch) to shards, set-based. (TASerialNO is numbered when the 04 files are
- * written: spec v2 2.7 counts the income-reduction records, known only after profit.) The checks that come before the position —
- * 0139, 0496, the record-local ones, 0200 (fund in the catalogue), 0009/0518 (account resolution) — give
- * {@code pre_code}; an application that passes them gets its account and the account's hash slot, so that every
- * application of a position lands in one shard. Refused ones get a slot of their own record, spreading them evenly.
+ * Routes one clearing's applications (a batch) to shards, set-based, into {@code trd.trade_route}. (TASerialNO is
+ * numbered when the 04 files are written: spec v2 2.7 counts the income-reduction records, known only after profit.)
+ * The checks that come before the position — 0139, 0496, the record-local ones, 0200 (fund in the catalogue),
+ * 0009/0518 (account resolution) — give {@code pre_code}; an application that passes them gets its account and the
+ * account's hash slot, so that every application of a position lands in one shard. Refused ones get a slot of their
+ * own record, spreading them evenly.
  */
 public final class TradeRouting {
     private TradeRouting() {
     }
 
-    /** Routing touches the batch's applications once more; they are counted by the shard step, so this counts none. */
+    /**
+     * Replaces the batch's routing with one INSERT (the applications are not updated: see V40). Routing touches the
+     * batch's applications once more; they are counted by the shard step, so this counts none.
+     */
     public static long route(Sql sql, String date, String batch) {
-        sql.materialize("resolved", """
-                  SELECT t.batch, t.sender, t.record_no,
+        sql.update("DELETE FROM trd.trade_route WHERE biz_date = $1 AND batch = $2", date, batch);
+        sql.update("""
+                INSERT INTO trd.trade_route (biz_date, batch, sender, record_no, pre_code, ta_account_id, slot)
+                SELECT biz_date, batch, sender, record_no, code, CASE WHEN code IS NULL THEN account_id END,
+                  CASE WHEN code IS NULL THEN account_slot ELSE (hashtext(sender || record_no) & 1023) END
+                FROM (
+                  SELECT t.biz_date, t.batch, t.sender, t.record_no,
                     CASE WHEN t.serial_code IS NOT NULL THEN t.serial_code
                          WHEN t.dup THEN '0496'
                          WHEN t.local_code IS NOT NULL THEN t.local_code
@@ -37,16 +46,9 @@ public final class TradeRouting {
                   LEFT JOIN acct.account looked_up ON rtrim(t.ta_account_text) = ''
                        AND looked_up.distributor = rtrim(t.distributor)
                        AND looked_up.txn_account_id = rtrim(t.txn_account_id)
-                  WHERE t.biz_date = $1 AND t.batch = $2""", date, batch);
-        sql.update("""
-                UPDATE trd.trade_app t SET pre_code = r.code,
-                  ta_account_id = CASE WHEN r.code IS NULL THEN r.account_id END,
-                  slot = CASE WHEN r.code IS NULL THEN r.account_slot ELSE (hashtext(r.sender || r.record_no) & 1023) END
-                FROM resolved r
-                WHERE t.biz_date = $1 AND t.batch = $2 AND r.batch = $2 AND t.sender = r.sender
-                  AND t.record_no = r.record_no""", date, batch);
+                  WHERE t.biz_date = $1 AND t.batch = $2) r""", date, batch);
         // the shards select by slot: let the planner know how the slots fell
-        Statistics.refresh(sql, "trd.trade_app");
+        Statistics.refresh(sql, "trd.trade_route");
         return 0;
     }
 }
