@@ -182,7 +182,10 @@ class ArrivalStartTest {
 
     private static String awaitLine(ServeProcess serve, String start) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            var line = serve.output().lines().filter(l -> l.startsWith(start)).findFirst();
+            // complete lines only: the process may be in the middle of writing the line looked for
+            String printed = serve.output();
+            var line = printed.substring(0, printed.lastIndexOf('\n') + 1).lines().filter(l -> l.startsWith(start))
+                    .findFirst();
             if (line.isPresent()) {
                 return line.get();
             }
