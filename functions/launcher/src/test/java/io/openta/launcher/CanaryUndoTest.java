@@ -64,13 +64,15 @@ class CanaryUndoTest {
         bad.putAll(Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS", "charge-plus-one-cent"));
         List<String> report = new ArrayList<>();
         try (SharedInfra infra = SharedInfra.start(work)) {
-            Path[] outboxes = { Files.createDirectories(work.resolve("out1")),
-                    Files.createDirectories(work.resolve("out2")), Files.createDirectories(work.resolve("out3")) };
-            ServeProcess stable = infra.serve(golden.resolve(DAY1 + "/in"), outboxes[0], env, "--track", "stable");
+            // the API takes no folder: day D reads <inbox root>/D and writes <outbox root>/D
+            Path inRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY1, DAY2, DAY3);
+            Path outRoot = work.resolve("out");
+            Path[] outboxes = { outRoot.resolve(DAY1), outRoot.resolve(DAY2), outRoot.resolve(DAY3) };
+            ServeProcess stable = infra.serve(inRoot, outRoot, env, "--track", "stable");
             // the stable serve's scheduler leads: the canary's own scheduler is a follower, so killing it (day 3)
             // kills only the canary track
             ServeProcess leader = SharedInfra.awaitLeader(Duration.ofSeconds(60), stable);
-            ServeProcess canary = infra.serve(golden.resolve(DAY1 + "/in"), outboxes[0], bad, "--track", "canary",
+            ServeProcess canary = infra.serve(inRoot, outRoot, bad, "--track", "canary",
                     "--version", BAD_VERSION);
 
             // day 1 (7b): caught by verify before publishing
@@ -111,8 +113,7 @@ class CanaryUndoTest {
 
             // day 2: aborted from outside after the canary cleared its part of the trades
             assertEquals(OpenTa.OK, release(leader, "set-step", "pilot").code());
-            leader.api().post("/api/days/" + DAY2 + "/start", Map.of("inbox", golden.resolve(DAY2 + "/in")
-                    .toString(), "outbox", outboxes[1].toString()));
+            leader.api().post("/api/days/" + DAY2 + "/start", Map.of());
             SharedInfra.awaitPoint(leader, DAY2, "profit");
             assertEquals(OpenTa.OK, release(leader, "abort").code());
             SharedInfra.awaitStatus(leader, DAY2, "COMPLETED", Duration.ofMinutes(2));
@@ -122,8 +123,7 @@ class CanaryUndoTest {
 
             // day 3 (7d): the canary dies; its lanes wait OPENTA_RELEASE_CANARY_TIMEOUT, then stable clears them
             assertEquals(OpenTa.OK, release(leader, "set-step", "pilot").code());
-            leader.api().post("/api/days/" + DAY3 + "/start", Map.of("inbox", golden.resolve(DAY3 + "/in")
-                    .toString(), "outbox", outboxes[2].toString()));
+            leader.api().post("/api/days/" + DAY3 + "/start", Map.of());
             // mid-day: once clearing (the first stage with canary lanes) runs, perhaps under a canary task
             SharedInfra.awaitPoint(leader, DAY3, "clearing");
             canary.signalGroup("KILL");
