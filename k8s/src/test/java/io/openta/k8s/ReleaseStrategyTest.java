@@ -95,6 +95,34 @@ class ReleaseStrategyTest {
         assertEquals(100, parse(segments.path("step.full").asText()).path("bucketPercent").asInt());
         JsonNode doc = parse(segments.path("segments.json").asText());
         assertEquals(segmentSteps.size(), doc.path("steps").size());
+        // the scheduler's Segments refuses a step naming a group the file does not define: every one is defined
+        for (JsonNode step : doc.path("steps")) {
+            for (JsonNode g : step.path("accountGroups")) {
+                assertTrue(doc.path("accountGroups").has(g.asText()), "step " + step.path("step").asText()
+                        + " names account group " + g.asText() + ", defined in segments.json: " + doc.path("accountGroups"));
+            }
+        }
+    }
+
+    @Test
+    void membersOfTheAccountGroupsArePublishedAndAnUndefinedGroupIsRefused() throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile(Repo.target(), "groups", ".yaml");
+        java.nio.file.Files.writeString(f, "strategy:\n  segments:\n    accountGroups:\n"
+                + "      internal-test: {accounts: ['100000000001']}\n"
+                + "      pilot-distributors: {distributors: [B02]}\n");
+        List<JsonNode> objects = Manifests.parse(ChartRenderer.template("openta-a", "openta").withValuesFile(f).call());
+        JsonNode doc = parse(get(objects, "ConfigMap", "openta-a-release-segments").path("data")
+                .path("segments.json").asText());
+        assertEquals("100000000001", doc.path("accountGroups").path("internal-test").path("accounts").get(0).asText());
+        assertEquals("B02", doc.path("accountGroups").path("pilot-distributors").path("distributors").get(0).asText());
+
+        java.nio.file.Path undefined = java.nio.file.Files.createTempFile(Repo.target(), "groups", ".yaml");
+        java.nio.file.Files.writeString(undefined, "strategy:\n  phases:\n    group:\n"
+                + "      accountGroups: [pilot-banks]\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ChartRenderer.template("openta-a", "openta").withValuesFile(undefined).call());
+        assertTrue(e.getMessage().contains("account group pilot-banks, named by phase step group, has no members"),
+                e.getMessage());
     }
 
     @Test
