@@ -67,8 +67,11 @@ class ClusterBaseTest {
         for (JsonNode t : Manifests.ofKind(baseObjects(), "KafkaTopic")) {
             topics.add(t.path("spec").path("topicName").asText());
         }
-        Set<String> needed = new HashSet<>(Set.of("openta.task.results", "openta.day.commands", "openta.day.events"));
-        OpenTa.STAGES.forEach(s -> needed.add(OpenTa.topic(s)));
+        Set<String> needed = new HashSet<>(Set.of("openta.task.results", "openta.day.commands", "openta.day.events",
+                "openta.file-arrivals", "openta.task.results.shadow"));
+        // each stage's tasks, its canary lane (gray release) and its stress-day twin (shadow traffic)
+        OpenTa.STAGES.forEach(s -> needed.addAll(List.of(OpenTa.topic(s), OpenTa.topic(s) + ".canary",
+                OpenTa.topic(s) + ".shadow")));
         for (JsonNode so : Manifests.ofKind(ChartRenderer.rendered(ChartRenderer.byName("default")), "ScaledObject")) {
             needed.add(so.path("spec").path("triggers").get(0).path("metadata").path("topic").asText());
         }
