@@ -14,14 +14,19 @@ public final class SerialIndex {
 
     public static long build(Sql sql, String date) {
         Statistics.refresh(sql, "acct.account_app", "trd.trade_app");
+        // only the (sender, serial) pairs seen more than once are ranked: a hash count over the day's records instead
+        // of sorting them all for the window
         sql.materialize("duplicate", """
+                WITH o AS MATERIALIZED (
+                  SELECT 1 AS kind, sender, '000' AS batch, 0 AS type_order, record_no, serial
+                    FROM acct.account_app WHERE biz_date = $1
+                  UNION ALL
+                  SELECT 3, sender, batch, 1, record_no, serial FROM trd.trade_app WHERE biz_date = $1)
                 SELECT kind, sender, batch, record_no FROM (
                   SELECT kind, sender, batch, record_no, row_number() OVER (PARTITION BY sender, serial
                     ORDER BY batch, type_order, record_no) AS rn
-                  FROM (SELECT 1 AS kind, sender, '000' AS batch, 0 AS type_order, record_no, serial
-                          FROM acct.account_app WHERE biz_date = $1
-                        UNION ALL
-                        SELECT 3, sender, batch, 1, record_no, serial FROM trd.trade_app WHERE biz_date = $1) o) r
+                  FROM o WHERE (sender, serial) IN (SELECT sender, serial FROM o GROUP BY sender, serial
+                                                    HAVING count(*) > 1)) r
                 WHERE rn > 1""", date);
         long duplicates = sql.update("""
                 UPDATE acct.account_app a SET dup = true FROM duplicate d
