@@ -88,14 +88,14 @@ class CanaryUndoTest {
                 assertTrue(m.find());
                 assertEquals(BAD_VERSION + " canary", m.group(4) + " " + m.group(5), line);
                 assertTrue(m.group(3).equals("Charge") || m.group(3).equals("ConfirmedVol"), line);
-                // a record of the segment: its application's account is one of distributor B02's
-                assertEquals(1, infra.queryLong("SELECT count(*) FROM trd.trade_app t JOIN acct.account a "
+                // a record of the segment: its application's account (as routed) is one of distributor B02's
+                assertEquals(1, infra.queryLong("SELECT count(*) FROM trd.trade_route t JOIN acct.account a "
                         + "ON a.ta_account_id = t.ta_account_id WHERE t.biz_date = '" + DAY1 + "' AND t.batch = '000' "
                         + "AND t.sender = '" + m.group(1) + "' AND t.record_no = " + m.group(2)
                         + " AND a.distributor = 'B02'"), "a segment record: " + line);
             }
             long charges = caught.stream().filter(l -> l.contains("expected Charge ")).count();
-            long segmentPurchases = infra.queryLong("SELECT count(*) FROM trd.trade_cfm c JOIN trd.trade_app t ON "
+            long segmentPurchases = infra.queryLong("SELECT count(*) FROM trd.trade_cfm c JOIN trd.trade_route t ON "
                     + "t.biz_date = c.biz_date AND t.batch = c.batch AND t.sender = c.sender AND t.record_no = "
                     + "c.record_no JOIN acct.account a ON a.ta_account_id = t.ta_account_id WHERE c.biz_date = '"
                     + DAY1 + "' AND c.batch = '000' AND c.business_code = '122' AND c.return_code = '0000' "

@@ -58,10 +58,12 @@ final class ConfirmationChecks {
         Map<String, RecomputedConfirmation> expected = TradeRecompute.of(db);
         Writers writers = Writers.load(db);
         db.query("""
-                SELECT c.batch, c.sender, c.record_no, t.serial, c.slot, t.ta_account_id, c.ta_account_text, c.business_code,
+                SELECT c.batch, c.sender, c.record_no, t.serial, c.slot, r.ta_account_id, c.ta_account_text, c.business_code,
                   c.return_code, c.app_amount, c.app_vol, c.cfm_amount, c.cfm_vol, c.charge, c.nav, c.rate_fee
                 FROM trd.trade_app t JOIN trd.trade_cfm c ON c.biz_date = t.biz_date AND c.batch = t.batch
                   AND c.sender = t.sender AND c.record_no = t.record_no
+                  LEFT JOIN trd.trade_route r ON r.biz_date = t.biz_date AND r.batch = t.batch AND r.sender = t.sender
+                    AND r.record_no = t.record_no
                 WHERE t.biz_date = :d ORDER BY t.batch, t.sender, t.record_no""", rs -> {
             RecomputedConfirmation want = expected.get(TradeApplication.key(rs.getString("batch"),
                     rs.getString("sender"), rs.getInt("record_no")));

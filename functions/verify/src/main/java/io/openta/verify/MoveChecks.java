@@ -22,13 +22,15 @@ final class MoveChecks {
         report.records(C, day.db().count("SELECT count(*) FROM clr.position_move WHERE biz_date = :d"));
         day.db().query("""
                 WITH cf AS (
-                  SELECT t.batch, t.ta_account_id, rtrim(t.fund_code) COLLATE "C" AS fund_code,
+                  SELECT t.batch, r.ta_account_id, rtrim(t.fund_code) COLLATE "C" AS fund_code,
                     sum(CASE WHEN rtrim(c.business_code) = '122' THEN c.cfm_vol ELSE 0 END) AS purchased,
                     sum(CASE WHEN rtrim(c.business_code) = '124' THEN c.cfm_vol ELSE 0 END) AS redeemed
                   FROM trd.trade_cfm c JOIN trd.trade_app t ON t.biz_date = c.biz_date AND t.batch = c.batch
                     AND t.sender = c.sender AND t.record_no = c.record_no
+                  JOIN trd.trade_route r ON r.biz_date = t.biz_date AND r.batch = t.batch AND r.sender = t.sender
+                    AND r.record_no = t.record_no
                   WHERE c.biz_date = :d AND c.return_code = '0000' AND rtrim(c.business_code) IN ('122', '124')
-                  GROUP BY t.batch, t.ta_account_id, rtrim(t.fund_code) COLLATE "C"),
+                  GROUP BY t.batch, r.ta_account_id, rtrim(t.fund_code) COLLATE "C"),
                 mv AS (SELECT batch, ta_account_id, fund_code, purchased, redeemed FROM clr.position_move
                        WHERE biz_date = :d)
                 SELECT coalesce(cf.batch, mv.batch) AS batch, coalesce(cf.ta_account_id, mv.ta_account_id) AS account,
