@@ -21,7 +21,7 @@ import io.openta.runtime.config.OpenTaConfig;
 import io.openta.scheduler.service.DayScheduler;
 import io.openta.scheduler.service.Leadership;
 import io.openta.scheduler.service.NewDayStart;
-import io.openta.scheduler.service.NotLeaderException;
+import io.openta.scheduler.service.LeaderTimer;
 import io.openta.scheduler.service.StorageRoots;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,7 +44,7 @@ public class CutOffStarter {
     private final ArrivalsConfig config;
     private final LocalTime cutOff;
     private final ZoneId zone;
-    private volatile boolean running = true;
+    private volatile LeaderTimer timer;
     /** The last date this process found started (by anyone): nothing more to do for it. */
     private String handled;
 
@@ -83,32 +83,12 @@ public class CutOffStarter {
             return;
         }
         LOG.infof("cut-off %s (%s): today's day starts then with what has arrived", cutOff, zone);
-        Thread t = new Thread(this::loop, "openta-cut-off");
-        t.setDaemon(true);
-        t.start();
+        timer = LeaderTimer.start("cut-off", config.checkEvery(), leadership, () -> check(ZonedDateTime.now(zone)));
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                Thread.sleep(config.checkEvery().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (!leadership.isLeader()) {
-                continue;
-            }
-            try {
-                check(ZonedDateTime.now(zone));
-            } catch (NotLeaderException e) {
-                LOG.infof("cut-off start refused: %s", e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "cut-off check failed");
-            }
+        if (timer != null) {
+            timer.stop();
         }
     }
 

@@ -13,7 +13,7 @@ import io.openta.scheduler.service.DayScheduler;
 import io.openta.scheduler.service.FencedTransactions;
 import io.openta.scheduler.service.Leadership;
 import io.openta.scheduler.service.NewDayStart;
-import io.openta.scheduler.service.NotLeaderException;
+import io.openta.scheduler.service.LeaderTimer;
 import io.openta.scheduler.service.StorageRoots;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,7 +34,7 @@ public class PendingStarts {
     private final Leadership leadership;
     private final StorageRoots roots;
     private final ArrivalsConfig config;
-    private volatile boolean running = true;
+    private volatile LeaderTimer timer;
 
     public PendingStarts(FencedTransactions db, DayScheduler scheduler, Leadership leadership, StorageRoots roots,
             ArrivalsConfig config) {
@@ -56,32 +56,12 @@ public class PendingStarts {
         if (openTa.migrateOnly() || !config.enabled() || !roots.configured()) {
             return;
         }
-        Thread t = new Thread(this::loop, "openta-pending-starts");
-        t.setDaemon(true);
-        t.start();
+        timer = LeaderTimer.start("pending-starts", config.checkEvery(), leadership, this::startNext);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                Thread.sleep(config.checkEvery().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (!leadership.isLeader()) {
-                continue;
-            }
-            try {
-                startNext();
-            } catch (NotLeaderException e) {
-                LOG.infof("pending start refused: %s", e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "pending starts check failed");
-            }
+        if (timer != null) {
+            timer.stop();
         }
     }
 

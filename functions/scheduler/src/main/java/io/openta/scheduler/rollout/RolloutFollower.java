@@ -17,7 +17,7 @@ import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.release.Segments;
 import io.openta.runtime.release.SegmentsException;
 import io.openta.scheduler.service.Leadership;
-import io.openta.scheduler.service.NotLeaderException;
+import io.openta.scheduler.service.LeaderTimer;
 import io.openta.scheduler.service.OperatorException;
 import io.openta.scheduler.service.ReleaseConfig;
 import io.openta.scheduler.service.ReleaseService;
@@ -54,7 +54,7 @@ public class RolloutFollower {
     private final RolloutConfig config;
     private final Leadership leadership;
     private final Instance<KubernetesClient> clients;
-    private volatile boolean running = true;
+    private volatile LeaderTimer timer;
     /** The Rollout's state at the last read this process acted on; null before the first. */
     private RolloutState lastSeen;
 
@@ -76,36 +76,19 @@ public class RolloutFollower {
             return;
         }
         LOG.infof("the release step follows Rollout %s every %s", config.name().get(), config.checkEvery());
-        Thread t = new Thread(this::loop, "openta-rollout-follower");
-        t.setDaemon(true);
-        t.start();
+        timer = LeaderTimer.start("rollout-follower", config.checkEvery(), leadership, this::followOnce,
+                () -> lastSeen = null);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
+        if (timer != null) {
+            timer.stop();
+        }
     }
 
-    private void loop() {
+    private void followOnce() {
         KubernetesClient client = clients.get();
-        String namespace = config.namespace().orElseGet(client::getNamespace);
-        while (running) {
-            try {
-                Thread.sleep(config.checkEvery().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (!leadership.isLeader()) {
-                lastSeen = null;
-                continue;
-            }
-            try {
-                follow(client, namespace, config.name().get());
-            } catch (NotLeaderException e) {
-                LOG.infof("rollout follower: %s", e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.errorf("rollout follower: Rollout %s/%s: %s", namespace, config.name().get(), e.getMessage());
-            }
-        }
+        follow(client, config.namespace().orElseGet(client::getNamespace), config.name().get());
     }
 
     /** Reads the Rollout {@code namespace/name} once and applies what changed; package-visible for the test. */
@@ -113,7 +96,8 @@ public class RolloutFollower {
         GenericKubernetesResource rollout = client.genericKubernetesResources(ROLLOUTS)
                 .inNamespace(namespace).withName(name).get();
         if (rollout == null) {
-            throw new IllegalStateException("not found (openta.release.rollout.name/namespace)");
+            throw new IllegalStateException("Rollout " + namespace + "/" + name
+                    + " not found (openta.release.rollout.name/namespace)");
         }
         RolloutState state = RolloutState.of(rollout);
         if (state.equals(lastSeen)) {
