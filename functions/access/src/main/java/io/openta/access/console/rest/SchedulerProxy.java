@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import io.openta.access.console.config.ConsoleConfig;
+import io.openta.websecurity.ErrorBody;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -61,7 +62,7 @@ public class SchedulerProxy {
 
     private Uni<Response> forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
         if (config.schedulerUrl().isEmpty()) {
-            return Uni.createFrom().item(ConsoleErrors.json(Response.Status.SERVICE_UNAVAILABLE,
+            return Uni.createFrom().item(ErrorBody.json(Response.Status.SERVICE_UNAVAILABLE,
                     "the console has no scheduler to send actions to: set openta.access.scheduler-url "
                             + "(OPENTA_ACCESS_SCHEDULER_URL)"));
         }
@@ -69,7 +70,7 @@ public class SchedulerProxy {
         // only /api/days/...: a dot segment could otherwise reach another scheduler endpoint
         if (!URI.create(path).normalize().getPath().startsWith(PREFIX) || path.contains("/..")
                 || path.toLowerCase().contains("%2e")) {
-            return Uni.createFrom().item(ConsoleErrors.json(Response.Status.BAD_REQUEST, "not a day path: " + path));
+            return Uni.createFrom().item(ErrorBody.json(Response.Status.BAD_REQUEST, "not a day path: " + path));
         }
         String query = uri.getRequestUri().getRawQuery();
         URI target = config.schedulerUrl().get().resolve(path + (query == null ? "" : "?" + query));
@@ -90,7 +91,7 @@ public class SchedulerProxy {
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("console: the scheduler at %s did not answer %s %s: %s", config.schedulerUrl().get(),
                             method, path, e.toString());
-                    return ConsoleErrors.json(Response.Status.BAD_GATEWAY, "the scheduler at "
+                    return ErrorBody.json(Response.Status.BAD_GATEWAY, "the scheduler at "
                             + config.schedulerUrl().get() + " did not answer: " + e.getMessage());
                 });
     }

@@ -1,10 +1,6 @@
-package io.openta.scheduler.security;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
+package io.openta.websecurity;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -16,10 +12,10 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * 401 and 403 as JSON {@code {"status": ..., "message": ...}} (the shape of the API's other errors), instead of an
- * empty body. These mappers are reached because authentication is not proactive
- * ({@code quarkus.http.auth.proactive=false}): a token is checked when an endpoint asks for a role, inside the REST
- * layer, so a refused token surfaces here as an exception.
+ * 401 and 403 as an {@link ErrorBody} instead of an empty body, the same in the scheduler's API and the access app's
+ * console, so the console shows one kind of reason whichever of the two refused. These mappers are reached because
+ * authentication is not proactive ({@code quarkus.http.auth.proactive=false}): a token is checked when an endpoint
+ * asks for a role, inside the REST layer, so a refused token surfaces here as an exception.
  */
 public class AuthErrors {
     private final SecurityIdentity identity;
@@ -41,23 +37,17 @@ public class AuthErrors {
     @ServerExceptionMapper
     public Response notAllowed(ForbiddenException e, UriInfo uri) {
         String who = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        return json(Response.Status.FORBIDDEN, who + " (roles " + identity.getRoles() + ") may not call "
-                + uri.getPath() + ": it needs a role that allows it (viewer < operator < admin)").build();
+        return ErrorBody.json(Response.Status.FORBIDDEN, who + " (roles " + identity.getRoles() + ") may not call "
+                + uri.getPath() + ": it needs a role that allows it (viewer < operator < admin)");
     }
 
     private static Response unauthorized(String message) {
-        return json(Response.Status.UNAUTHORIZED, message).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-    }
-
-    private static Response.ResponseBuilder json(Response.Status status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.getStatusCode());
-        body.put("message", message);
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
+        return ErrorBody.builder(Response.Status.UNAUTHORIZED, message)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     /** The innermost message (expired, bad signature, wrong issuer), without the library's wrapping. */
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         String reason = "invalid or expired";
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
