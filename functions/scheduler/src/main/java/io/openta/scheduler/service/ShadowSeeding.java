@@ -1,5 +1,6 @@
 package io.openta.scheduler.service;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,13 @@ public class ShadowSeeding {
     static final String SEED_ROLE = "openta_seed";
     private static final Logger LOG = Logger.getLogger(ShadowSeeding.class);
     /**
-     * The fence transaction waits, idle, while the copy runs, for as long as the register takes to copy; the
-     * scheduler's usual three seconds would end it (and its lease lock) mid-copy.
+     * The fence transaction waits, idle, while the copy runs; the scheduler's usual three seconds would end it (and
+     * its lease lock) mid-copy. The copy commits only well inside this limit ({@link #COPY_LIMIT}), so it never
+     * commits after the fence's session was ended.
      */
-    private static final String FENCE_IDLE_LIMIT = "10min";
+    private static final Duration FENCE_IDLE_LIMIT = Duration.ofMinutes(10);
+    /** How long the copy may take before it is rolled back rather than committed. */
+    static final Duration COPY_LIMIT = FENCE_IDLE_LIMIT.minusSeconds(30);
 
     private final FencedTransactions fenced;
     private final Pool pool;
@@ -53,7 +57,7 @@ public class ShadowSeeding {
         }
         try {
             return fenced.inTransaction(fence -> {
-                fence.exec("SET LOCAL idle_in_transaction_session_timeout = '" + FENCE_IDLE_LIMIT + "'");
+                fence.exec("SET LOCAL idle_in_transaction_session_timeout = '" + FENCE_IDLE_LIMIT.toSeconds() + "s'");
                 // a lost database fails both transactions: the fence's retry runs the two again
                 return asSeedRole(sql -> decide(sql, c));
             });
@@ -91,7 +95,12 @@ public class ShadowSeeding {
             try {
                 conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeAndAwait();
                 setRole(conn);
+                long start = System.nanoTime();
                 T result = work.apply(new Sql(conn));
+                if (System.nanoTime() - start > COPY_LIMIT.toNanos()) {
+                    throw new IllegalStateException("the copy took longer than " + COPY_LIMIT.toMinutes()
+                            + " minutes, the longest the leadership fence waits: rolled back");
+                }
                 tx.commitAndAwait();
                 return result;
             } catch (RuntimeException | Error e) {
