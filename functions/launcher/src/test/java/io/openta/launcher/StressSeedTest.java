@@ -106,10 +106,12 @@ class StressSeedTest {
         long parked = infra.queryLong("SELECT count(*) FROM sched.parked_message");
         String task = "{\"date\":\"" + DAY3 + "\",\"stage\":\"" + Stage.DAY_INIT.id() + "\",\"step\":\"\",\"shard\":0,"
                 + "\"shards\":1,\"attempt\":1,\"traffic\":\"%s\"}";
-        String start = "{\"type\":\"START\",\"date\":\"" + DAY3 + "\",\"inbox\":\"/nowhere/in\",\"outbox\":\"/nowhere/out\","
+        String start = "{\"type\":\"START\",\"date\":\"" + DAY3 + "\",\"inbox\":\"/nowhere/in\","
+                + "\"outbox\":\"/nowhere/out\","
                 + "\"requestId\":\"" + UUID.randomUUID() + "\",\"traffic\":\"SHADOW\"}";
         try (KafkaProducer<String, String> producer = producer(infra.kafka())) {
-            producer.send(marked(Topics.stageTasks(Stage.DAY_INIT), task.formatted("PRODUCTION"), Traffic.SHADOW)).get();
+            producer.send(marked(Topics.stageTasks(Stage.DAY_INIT), task.formatted("PRODUCTION"), Traffic.SHADOW))
+                    .get();
             producer.send(marked(Topics.stageTasks(Stage.DAY_INIT, Traffic.SHADOW), task.formatted("SHADOW"),
                     Traffic.PRODUCTION)).get();
             producer.send(marked(Topics.DAY_COMMANDS, start, Traffic.PRODUCTION)).get();
@@ -151,7 +153,8 @@ class StressSeedTest {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 if (existing.contains(topic)) {
-                    consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+                    consumer.partitionsFor(topic)
+                            .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
                 }
             }
             var begin = consumer.beginningOffsets(partitions);

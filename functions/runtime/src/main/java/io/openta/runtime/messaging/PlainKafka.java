@@ -10,7 +10,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The settings of the plain Kafka clients (outside SmallRye's channels: the scheduler's inbox, dispatch and shadow
- * topic cleaner, the functions' shadow task consumer), in one place: JSON text both ways; consumers commit by hand, after the work, and
+ * topic cleaner, the functions' shadow task consumer), in one place: JSON text both ways; consumers commit by hand,
+ * after the work, and
  * start a new group at the earliest record; producers wait for every in-sync replica and are idempotent, so a retried
  * send is not written twice. Each client id carries the process id.
  */

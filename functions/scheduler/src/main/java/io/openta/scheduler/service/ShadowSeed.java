@@ -38,12 +38,14 @@ final class ShadowSeed {
      * pull the state from under its running tasks), or a date not after production's last close.
      */
     static String refusal(Sql sql, String date) {
-        Row open = sql.one("SELECT biz_date, status FROM sched.day WHERE status IN " + OPEN + " ORDER BY biz_date LIMIT 1");
+        Row open = sql.one("SELECT biz_date, status FROM sched.day WHERE status IN " + OPEN
+                + " ORDER BY biz_date LIMIT 1");
         if (open != null) {
             return "production day " + open.getString("biz_date") + " is open (" + open.getString("status")
                     + "): its tables are not a close; seed after it completed or was cancelled";
         }
-        String lastClose = sql.one("SELECT max(biz_date) AS d FROM sched.day WHERE status = 'COMPLETED'").getString("d");
+        String lastClose = sql.one("SELECT max(biz_date) AS d FROM sched.day WHERE status = 'COMPLETED'")
+                .getString("d");
         Row failed = sql.one("SELECT biz_date FROM sched.day WHERE status = 'FAILED' AND biz_date > coalesce($1, '') "
                 + "ORDER BY biz_date LIMIT 1", lastClose);
         if (failed != null) {
@@ -97,7 +99,7 @@ final class ShadowSeed {
                 + columns + " FROM " + name(schema, table) + where);
     }
 
-    /** Sets each shadow sequence of {@code schema} where production's stands, so copied ids are not handed out again. */
+    /** Sets each shadow sequence of {@code schema} where production's stands: copied ids are not handed out again. */
     private static void copySequences(Sql sql, String schema) {
         for (Row s : sql.list("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -123,7 +123,7 @@ class ShadowSeedSchedulerTest {
             }
         }
         exec("DELETE FROM sched.day WHERE biz_date IN ('" + CLOSED + "', '" + OPEN + "')",
-                "DELETE FROM acct.account WHERE ta_account_id = 1001", "DELETE FROM sched.withdrawal",
+                "DELETE FROM acct.account WHERE ta_account_id = '1001'", "DELETE FROM sched.withdrawal",
                 "TRUNCATE shadow_sched.day, shadow_acct.account, shadow_sched.withdrawal");
     }
 
