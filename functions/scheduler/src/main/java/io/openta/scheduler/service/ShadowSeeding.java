@@ -65,8 +65,8 @@ public class ShadowSeeding {
             throw notLeader;
         } catch (RuntimeException error) {
             LOG.errorf("seeding the shadow set failed: %s", error.getMessage());
-            e.events.add(failed(c, "seeding the shadow set from production failed, nothing changed: "
-                    + error.getMessage()));
+            // the copy is one transaction: the shadow set holds all of it or none (run the seed again)
+            e.events.add(failed(c, "seeding the shadow set from production failed: " + error.getMessage()));
             return e;
         }
     }
