@@ -358,6 +358,15 @@ public final class LocalCluster implements AutoCloseable {
                 Traffic.SHADOW), e -> { });
     }
 
+    /**
+     * Empties the shadow set and copies production's last close into it ({@link DayCommand#SEED_SHADOW}), before a
+     * stress day of {@code date}; returns the answer.
+     */
+    public DayOutcome seedShadow(String date) {
+        return await(new DayCommand(DayCommand.SEED_SHADOW, date, null, null, UUID.randomUUID().toString(),
+                Traffic.SHADOW), e -> { });
+    }
+
     /** Sends {@code command} and follows its events to the terminal one (or the functions app's end, or timeout). */
     private DayOutcome await(DayCommand command, Consumer<DayEvent> progress) {
         String date = command.date();

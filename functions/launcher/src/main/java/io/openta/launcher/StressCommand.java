@@ -21,12 +21,13 @@ import picocli.CommandLine.Parameters;
  * written to its own outbox; production tables are out of its reach. On a running serve ({@code --url}, or the
  * serve of {@code --data}), which must run with {@code OPENTA_SHADOW_ENABLED=true}, or on the embedded services
  * started for the call with shadow traffic on. Prints each stage's records per second. With {@code --accounts N
- * [--trades M]} it generates the bench's two days ({@link BenchCase}) and runs both. {@code openta stress clean}
- * empties the shadow schemas and the shadow staging area.
+ * [--trades M]} it generates the bench's two days ({@link BenchCase}) and runs both. With {@code --from-production}
+ * the shadow set is first emptied and seeded with a copy of production's last close. {@code openta stress clean}
+ * empties the shadow schemas, the shadow staging area and the shadow topics.
  */
 @Command(name = "stress", description = { "Runs a stress day: the same functions on shadow tables and topics, with "
         + "its own outbox, while production clears untouched. Prints each stage's throughput.",
-        "openta stress clean empties the shadow schemas (and the shadow staging area).",
+        "openta stress clean empties the shadow schemas, the shadow staging area and the shadow topics.",
         "On a running serve (--url, or the serve on --data) it must run with OPENTA_SHADOW_ENABLED=true." })
 final class StressCommand extends LauncherCommand {
     static final String CLEAN = "clean";
@@ -44,6 +45,9 @@ final class StressCommand extends LauncherCommand {
     @Option(names = "--outbox", paramLabel = "DIR", converter = Args.DirToBe.class,
             description = "where the stress day's files are written (created if missing; never production's)")
     Path outbox;
+    @Option(names = "--from-production", description = "with --date: first empty the shadow set and fill it with a "
+            + "copy of production's last close (refused while a production or stress day is open)")
+    boolean fromProduction;
     @Mixin
     Options.Cluster cluster;
     @Mixin
@@ -65,8 +69,14 @@ final class StressCommand extends LauncherCommand {
         if (action != null && !clean) {
             throw new UsageException("unknown stress action '" + action + "' (expected: clean)");
         }
-        if (clean && (date != null || inbox != null || outbox != null || accounts != null || trades != null)) {
-            throw new UsageException("stress clean takes no --date, --inbox, --outbox, --accounts or --trades");
+        if (clean && (date != null || inbox != null || outbox != null || accounts != null || trades != null
+                || fromProduction)) {
+            throw new UsageException("stress clean takes no --date, --inbox, --outbox, --accounts, --trades or "
+                    + "--from-production");
+        }
+        if (fromProduction && accounts != null) {
+            throw new UsageException("--from-production goes with --date (the generated days start from empty "
+                    + "shadow tables)");
         }
         if (!clean && accounts != null) {
             if (date != null || inbox != null || outbox == null) {
@@ -105,6 +115,9 @@ final class StressCommand extends LauncherCommand {
                 : LocalCluster.start(options)) {
             out().println(serve != null ? "on the running serve at " + serve.url() + ": nothing started"
                     : "embedded services started with shadow traffic on");
+            if (fromProduction && seed(c) != OpenTa.OK) {
+                return OpenTa.FAILED;
+            }
             return clean ? clean(c) : accounts != null ? generated(c) : day(c, date, inbox, outbox);
         } catch (IOException | RuntimeException e) {
             err().println((clean ? "stress clean" : accounts != null ? "stress days" : "stress day " + date)
@@ -143,6 +156,16 @@ final class StressCommand extends LauncherCommand {
         }
         out().printf("stress day %s cleared in %s: %d files in %s%n", date, OpenTa.seconds(o.millis(), 1),
                 DayCommand.filesWritten(o, outbox), outbox);
+        return OpenTa.OK;
+    }
+
+    private int seed(LocalCluster c) {
+        DayOutcome o = c.seedShadow(date);
+        if (o.terminal() == null || !DayEvent.SHADOW_SEEDED.equals(o.terminal().type())) {
+            err().println("stress day " + date + " not started: " + o.message());
+            return OpenTa.FAILED;
+        }
+        out().println(o.message());
         return OpenTa.OK;
     }
 

@@ -28,8 +28,13 @@ class StressArgsTest {
         String data = tmp.resolve("data").toString();
         assertEquals(List.of("openta: a stress day needs --date, --inbox and --outbox (or --accounts and --outbox)"),
                 usage("stress", "--date", "20261125", "--data", data));
-        assertEquals(List.of("openta: stress clean takes no --date, --inbox, --outbox, --accounts or --trades"),
-                usage("stress", "clean", "--date", "20261125", "--data", data));
+        assertEquals(List.of("openta: stress clean takes no --date, --inbox, --outbox, --accounts, --trades or "
+                + "--from-production"), usage("stress", "clean", "--date", "20261125", "--data", data));
+        assertEquals(List.of("openta: stress clean takes no --date, --inbox, --outbox, --accounts, --trades or "
+                + "--from-production"), usage("stress", "clean", "--from-production", "--data", data));
+        assertEquals(List.of("openta: --from-production goes with --date (the generated days start from empty "
+                + "shadow tables)"), usage("stress", "--accounts", "100", "--outbox", out, "--from-production",
+                "--data", data));
         assertEquals(List.of("openta: --accounts generates the days: give --outbox, and no --date or --inbox"),
                 usage("stress", "--accounts", "100", "--date", "20261125", "--outbox", out, "--data", data));
         assertEquals(List.of("openta: --accounts must be at least 10"),

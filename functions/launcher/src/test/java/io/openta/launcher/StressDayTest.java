@@ -2,21 +2,19 @@ package io.openta.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.openta.launcher.ProductionTables.checksums;
+import static io.openta.launcher.ProductionTables.run;
+import static io.openta.launcher.ProductionTables.with;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StressDayTest {
     private static final String DAY = "20261125";
-    /** The schemas of the clearing data; sched (timestamps, request ids of each run) is compared by its outcome. */
-    private static final List<String> DATA_SCHEMAS = List.of("acct", "trd", "clr", "access");
 
     @TempDir
     Path tmp;
@@ -107,37 +103,6 @@ class StressDayTest {
         }
     }
 
-    /**
-     * A checksum of each production table's content (row count and md5 of its sorted rows), leaving out what differs
-     * between two runs of the same day by design: timestamps and generated serial ids.
-     */
-    private static Map<String, String> checksums(SharedInfra infra) throws SQLException {
-        Map<String, String> columns = new TreeMap<>();
-        String schemas = String.join("', '", DATA_SCHEMAS);
-        try (Connection c = infra.jdbc(); Statement st = c.createStatement()) {
-            try (ResultSet r = st.executeQuery("SELECT c.table_schema || '.' || c.table_name, string_agg("
-                    + "quote_ident(c.column_name), ', ' ORDER BY c.ordinal_position) FROM information_schema.columns c "
-                    + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = "
-                    + "c.table_name AND t.table_type = 'BASE TABLE' WHERE c.table_schema IN ('" + schemas + "') "
-                    + "AND c.data_type NOT LIKE 'timestamp%' AND coalesce(c.column_default, '') NOT LIKE 'nextval%' "
-                    + "AND c.is_identity = 'NO' GROUP BY 1")) {
-                while (r.next()) {
-                    columns.put(r.getString(1), r.getString(2));
-                }
-            }
-            Map<String, String> sums = new TreeMap<>();
-            for (var e : columns.entrySet()) {
-                try (ResultSet r = st.executeQuery("SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, "
-                        + "E'\\n' ORDER BY x::text), '')) FROM (SELECT " + e.getValue() + " FROM " + e.getKey()
-                        + ") x")) {
-                    r.next();
-                    sums.put(e.getKey(), r.getString(1));
-                }
-            }
-            return sums;
-        }
-    }
-
     /** The production day's stage durations (ms), from its stage runs. */
     private static Map<String, Long> stageMillis(SharedInfra infra) throws SQLException {
         Map<String, Long> ms = new LinkedHashMap<>();
@@ -165,23 +130,5 @@ class StressDayTest {
         }
         System.out.printf("  production stages in all: %d ms alone, %d ms beside the stress day%n", sumAlone,
                 sumBeside);
-    }
-
-    private static String[] with(List<String> on, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(on);
-        return all.toArray(String[]::new);
-    }
-
-    private static String run(int expected, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // a day (or clean) that gets no answer fails the test in two minutes, not the default half hour
-        int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("OPENTA_DAY_TIMEOUT_SECONDS", "120"))
-                .run(args);
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        assertEquals(expected, code, String.join(" ", args) + ":\n" + stdout + err.toString(StandardCharsets.UTF_8));
-        return stdout;
     }
 }

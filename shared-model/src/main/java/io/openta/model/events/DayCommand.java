@@ -23,6 +23,13 @@ public record DayCommand(String type, String date, String inbox, String outbox, 
      * {@link Traffic#SHADOW} mark. Answered by {@link DayEvent#SHADOW_CLEANED} (or DAY_FAILED).
      */
     public static final String CLEAN_SHADOW = "CLEAN_SHADOW";
+    /**
+     * Empties the shadow set as {@link #CLEAN_SHADOW} does, then fills it with a copy of production's last close
+     * ({@code ./openta stress --from-production}, sent before the stress day's START); only with the
+     * {@link Traffic#SHADOW} mark, {@code date} the stress day to come. Answered by {@link DayEvent#SHADOW_SEEDED}
+     * (or DAY_FAILED, having changed nothing).
+     */
+    public static final String SEED_SHADOW = "SEED_SHADOW";
 
     public DayCommand {
         traffic = Traffic.orProduction(traffic);

@@ -23,6 +23,11 @@ public record DayEvent(String type, String date, String stage, long records, int
     public static final String DAY_CANCELLED = "DAY_CANCELLED";
     /** The answer to {@link DayCommand#CLEAN_SHADOW}: the shadow schemas were emptied (records = tables emptied). */
     public static final String SHADOW_CLEANED = "SHADOW_CLEANED";
+    /**
+     * The answer to {@link DayCommand#SEED_SHADOW}: the shadow set now holds a copy of production's last close
+     * (records = rows copied).
+     */
+    public static final String SHADOW_SEEDED = "SHADOW_SEEDED";
 
     public DayEvent {
         traffic = Traffic.orProduction(traffic);
@@ -36,6 +41,6 @@ public record DayEvent(String type, String date, String stage, long records, int
 
     public boolean terminal() {
         return DAY_COMPLETED.equals(type) || DAY_FAILED.equals(type) || DAY_CANCELLED.equals(type)
-                || SHADOW_CLEANED.equals(type);
+                || SHADOW_CLEANED.equals(type) || SHADOW_SEEDED.equals(type);
     }
 }

@@ -2,14 +2,16 @@ package io.openta.runtime.messaging;
 
 import java.util.Properties;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The settings of the plain Kafka clients (outside SmallRye's channels: the scheduler's inbox and dispatch, the
- * functions' shadow task consumer), in one place: JSON text both ways; consumers commit by hand, after the work, and
+ * The settings of the plain Kafka clients (outside SmallRye's channels: the scheduler's inbox, dispatch and shadow
+ * topic cleaner, the functions' shadow task consumer), in one place: JSON text both ways; consumers commit by hand,
+ * after the work, and
  * start a new group at the earliest record; producers wait for every in-sync replica and are idempotent, so a retried
  * send is not written twice. Each client id carries the process id.
  */
@@ -39,6 +41,13 @@ public final class PlainKafka {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientIdPrefix + ProcessHandle.current().pid());
+        return p;
+    }
+
+    public static Properties admin(String bootstrap, String clientIdPrefix) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientIdPrefix + ProcessHandle.current().pid());
         return p;
     }
 }

@@ -48,7 +48,8 @@ import io.quarkus.runtime.StartupEvent;
  * {@link Topics#TASK_RESULTS_SHADOW}. A plain Kafka client, started only when shadow traffic is on, so a process
  * with it off has no shadow consumer at all. Records of a poll run side by side and their offsets are committed when
  * all are done: a crash runs them again, and a task delivered twice runs once (its row in the shadow
- * {@code sched.task}). A record that does not parse, or is not marked shadow, is parked and never run.
+ * {@code sched.task}). A record that does not parse, is not marked shadow, or whose header disagrees with its field
+ * ({@link TrafficMarkCheck}), is parked and never run.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "openta.worker-enabled", stringValue = "true", enableIfMissing = true)
@@ -60,6 +61,7 @@ public class ShadowTaskConsumer {
     private final TaskRunner runner;
     private final ObjectMapper json;
     private final Parking parking;
+    private final TrafficMarkCheck marks;
     private final OpenTaConfig config;
     private final boolean enabled;
     private final String bootstrap;
@@ -69,13 +71,15 @@ public class ShadowTaskConsumer {
     private ExecutorService workers;
     private KafkaProducer<String, String> results;
 
-    public ShadowTaskConsumer(TaskRunner runner, ObjectMapper json, Parking parking, OpenTaConfig config,
+    public ShadowTaskConsumer(TaskRunner runner, ObjectMapper json, Parking parking, TrafficMarkCheck marks,
+            OpenTaConfig config,
             ShadowConfig shadow, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "smallrye.messaging.worker.openta-tasks.max-concurrency", defaultValue = "4")
             int concurrency) {
         this.runner = runner;
         this.json = json;
         this.parking = parking;
+        this.marks = marks;
         this.config = config;
         this.enabled = shadow.enabled();
         this.bootstrap = bootstrap;
@@ -153,6 +157,9 @@ public class ShadowTaskConsumer {
             // a shadow topic carries stress tasks only: anything else is not run here, on either side's tables
             parking.park(r.topic(), r.partition(), r.offset(), r.value(), "a " + task.traffic()
                     + " task on the shadow topic " + r.topic() + ": not run");
+            return;
+        }
+        if (marks.refuses(r.topic(), r.partition(), r.offset(), r.value(), r.headers(), task.traffic())) {
             return;
         }
         TaskResult result = runner.run(task);

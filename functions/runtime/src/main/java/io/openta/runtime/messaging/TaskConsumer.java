@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -23,7 +24,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Receives shard tasks from the stage's task topic (channel {@code tasks}), runs them on a worker pool and answers
  * on {@link Topics#TASK_RESULTS}. Several tasks run at once (unordered); each is idempotent. A result is sent and
  * awaited (the broker acknowledged it), retried a few times; should it still be lost, the task is DONE in the
- * database and the scheduler's sweep moves the step on without it. A task message that does not parse is parked.
+ * database and the scheduler's sweep moves the step on without it. A task message that does not parse, or whose
+ * {@code openta-traffic} header disagrees with its {@code traffic} field ({@link TrafficMarkCheck}), is parked.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "openta.worker-enabled", stringValue = "true", enableIfMissing = true)
@@ -35,23 +37,31 @@ public class TaskConsumer {
     private final ObjectMapper json;
     private final MutinyEmitter<String> results;
     private final Parking parking;
+    private final TrafficMarkCheck marks;
 
     public TaskConsumer(TaskRunner runner, ObjectMapper json, @Channel("task-results") MutinyEmitter<String> results,
-            Parking parking) {
+            Parking parking, TrafficMarkCheck marks) {
         this.runner = runner;
         this.json = json;
         this.results = results;
         this.parking = parking;
+        this.marks = marks;
     }
 
     @Incoming("tasks")
     @Blocking(value = "openta-tasks", ordered = false)
-    public void onTask(String payload) throws JsonProcessingException {
+    public void onTask(ConsumerRecord<String, String> record) throws JsonProcessingException {
+        String payload = record.value();
         TaskMessage task;
         try {
             task = json.readValue(payload, TaskMessage.class);
         } catch (JsonProcessingException e) {
-            parking.park("tasks", null, null, payload, "does not parse as a task: " + e.getOriginalMessage());
+            parking.park(record.topic(), record.partition(), record.offset(), payload, "does not parse as a task: "
+                    + e.getOriginalMessage());
+            return;
+        }
+        if (marks.refuses(record.topic(), record.partition(), record.offset(), payload, record.headers(),
+                task.traffic())) {
             return;
         }
         LOG.debugf("received %s", task.describe());

@@ -23,9 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openta.runtime.messaging.PlainKafka;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.Topics;
+import io.openta.model.events.Traffic;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.db.shadow.ShadowConfig;
 import io.openta.runtime.messaging.Parking;
+import io.openta.runtime.messaging.TrafficMarkCheck;
 import io.openta.runtime.task.TaskResult;
 import io.openta.scheduler.arrivals.ArrivalStarter;
 import io.openta.scheduler.arrivals.ArrivalsConfig;
@@ -40,7 +42,9 @@ import io.quarkus.runtime.StartupEvent;
  * partition of both topics (assigned, not subscribed: no group rebalance stands between a takeover and the first
  * record) from the offsets committed under group {@code openta-scheduler}, hands each record to the
  * {@link DayScheduler} and commits after it was handled. Handling is idempotent, so a record handled by a leader that
- * died before committing is simply handled again. A record that does not parse, or fails three times, is parked.
+ * died before committing is simply handled again. A record that does not parse, or fails three times, is parked; so
+ * is a command or result whose {@code openta-traffic} header disagrees with its {@code traffic} field
+ * ({@link TrafficMarkCheck}), never handled.
  * When the fence refuses a write the thread stops reading until this process leads again.
  */
 @ApplicationScoped
@@ -53,6 +57,7 @@ public class LeaderInbox {
     private final Leadership leadership;
     private final ObjectMapper json;
     private final Parking parking;
+    private final TrafficMarkCheck marks;
     private final String bootstrap;
     private final OpenTaConfig config;
     private final ArrivalStarter arrivals;
@@ -61,8 +66,8 @@ public class LeaderInbox {
     private Thread thread;
 
     public LeaderInbox(DayScheduler scheduler, Leadership leadership, ObjectMapper json, Parking parking,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, OpenTaConfig config,
-            ArrivalStarter arrivals, ArrivalsConfig arrivalsConfig, ShadowConfig shadow) {
+            TrafficMarkCheck marks, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            OpenTaConfig config, ArrivalStarter arrivals, ArrivalsConfig arrivalsConfig, ShadowConfig shadow) {
         this.arrivals = arrivals;
         List<String> read = new ArrayList<>(List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS));
         if (arrivalsConfig.enabled()) {
@@ -78,6 +83,7 @@ public class LeaderInbox {
         this.leadership = leadership;
         this.json = json;
         this.parking = parking;
+        this.marks = marks;
         this.bootstrap = bootstrap;
         this.config = config;
     }
@@ -130,11 +136,17 @@ public class LeaderInbox {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (Topics.DAY_COMMANDS.equals(r.topic())) {
-                    scheduler.onCommand(json.readValue(r.value(), DayCommand.class));
+                    DayCommand command = json.readValue(r.value(), DayCommand.class);
+                    if (!refused(r, command.traffic())) {
+                        scheduler.onCommand(command);
+                    }
                 } else if (Topics.FILE_ARRIVALS.equals(r.topic())) {
                     arrivals.onEvent(r.value());
                 } else {
-                    scheduler.onResult(json.readValue(r.value(), TaskResult.class));
+                    TaskResult result = json.readValue(r.value(), TaskResult.class);
+                    if (!refused(r, result.traffic())) {
+                        scheduler.onResult(result);
+                    }
                 }
                 return;
             } catch (NotLeaderException e) {
@@ -152,6 +164,11 @@ public class LeaderInbox {
                 sleep(200L * attempt);
             }
         }
+    }
+
+    /** True (and parked) when the record's header and field marks disagree. */
+    private boolean refused(ConsumerRecord<String, String> r, Traffic field) {
+        return marks.refuses(r.topic(), r.partition(), r.offset(), r.value(), r.headers(), field);
     }
 
     private Properties props() {

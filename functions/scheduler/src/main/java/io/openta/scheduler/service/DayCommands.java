@@ -128,8 +128,10 @@ public class DayCommands {
         }
         int tables = ShadowClean.emptyShadowSchemas(sql);
         e.emptyStaging = true;
+        e.emptyShadowTopics = true;
         LOG.infof("shadow schemas emptied: %d tables", tables);
         e.events.add(new DayEvent(DayEvent.SHADOW_CLEANED, c.date(), "", tables, 0, 0, "shadow schemas emptied: "
                 + tables + " tables, and the shadow staging area", c.requestId()));
+        // the shadow topics are emptied after the commit (DayScheduler#apply), which adds their count to this line
     }
 }

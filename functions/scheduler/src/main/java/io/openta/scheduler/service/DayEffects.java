@@ -23,6 +23,8 @@ final class DayEffects {
     CanaryGuard.Undo canaryUndone;
     /** The whole staging area of {@link #traffic} goes (a shadow clean). */
     boolean emptyStaging;
+    /** The shadow topics' records go (a shadow clean or seed): no stale stress task or result is read after it. */
+    boolean emptyShadowTopics;
     /** What {@link DayScheduler#startIfNew} did. */
     NewDayStart newDay = NewDayStart.STARTED;
 

@@ -18,6 +18,7 @@ import io.openta.runtime.staging.Staging;
 import io.openta.runtime.task.TaskMessage;
 import io.openta.runtime.task.TaskResult;
 import io.openta.scheduler.messaging.Outbound;
+import io.openta.scheduler.messaging.ShadowTopics;
 import io.openta.scheduler.repository.DayRow;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -49,6 +50,8 @@ public class DayScheduler {
     private final CanaryGuard canary;
     private final DayCommands commands;
     private final DayProgress progress;
+    private final ShadowSeeding seeding;
+    private final ShadowTopics shadowTopics;
     /** The day sets the sweep looks at: production's, and the shadow set's when shadow traffic is on. */
     private final List<Traffic> traffics;
     /** A dispatch that could not be sent: the next sweep sends every unfinished task of the open days again. */
@@ -56,7 +59,7 @@ public class DayScheduler {
 
     public DayScheduler(FencedTransactions db, Outbound out, DayPublication publication, Staging staging,
             MeterRegistry metrics, Failpoints failpoints, ShadowConfig shadow, CanaryGuard canary,
-            DayCommands commands, DayProgress progress) {
+            DayCommands commands, DayProgress progress, ShadowSeeding seeding, ShadowTopics shadowTopics) {
         this.db = db;
         this.out = out;
         this.publication = publication;
@@ -66,6 +69,8 @@ public class DayScheduler {
         this.canary = canary;
         this.commands = commands;
         this.progress = progress;
+        this.seeding = seeding;
+        this.shadowTopics = shadowTopics;
         this.traffics = shadow.enabled() ? List.of(Traffic.PRODUCTION, Traffic.SHADOW) : List.of(Traffic.PRODUCTION);
     }
 
@@ -83,7 +88,8 @@ public class DayScheduler {
         }
         DayEffects fx;
         try {
-            fx = decide(c);
+            // the seed reads production and writes shadow: a transaction of its own, not one of a day set's
+            fx = DayCommand.SEED_SHADOW.equals(c.type()) ? seeding.seed(c) : decide(c);
         } catch (TrafficViolation refused) {
             // not transient: answered with its one line (the transaction rolled back, nothing was written)
             LOG.errorf("command %s for day %s refused: %s", c.type(), c.date(), refused.getMessage());
@@ -262,7 +268,8 @@ public class DayScheduler {
         if (e.emptyStaging) {
             Staging.deleteTree(staging.of(e.traffic).root());
         }
-        e.events.stream().map(v -> new DayEvent(v.type(), v.date(), v.stage(), v.records(), v.shards(), v.millis(),
+        List<DayEvent> events = e.emptyShadowTopics ? afterEmptyingShadowTopics(e.events) : e.events;
+        events.stream().map(v -> new DayEvent(v.type(), v.date(), v.stage(), v.records(), v.shards(), v.millis(),
                 v.message(), v.requestId(), e.traffic)).forEach(publication::sendEvent);
         if (e.canaryUndone != null) {
             canary.undone(e.canaryUndone);
@@ -273,6 +280,26 @@ public class DayScheduler {
         } else if (e.publish != null) {
             publishUnlessCanaryWrong(e.publish);
         }
+    }
+
+    /**
+     * Empties the shadow topics (after the shadow schemas were emptied and committed) and says so in the answer; when
+     * that fails, the answer is a DAY_FAILED saying what was done and what not, so the operator runs the clean again.
+     */
+    private List<DayEvent> afterEmptyingShadowTopics(List<DayEvent> events) {
+        String topics;
+        try {
+            topics = shadowTopics.empty();
+        } catch (RuntimeException ex) {
+            LOG.errorf("the shadow topics were not emptied: %s", ex.getMessage());
+            return events.stream().map(v -> !v.terminal() || DayEvent.DAY_FAILED.equals(v.type()) ? v
+                    : new DayEvent(DayEvent.DAY_FAILED, v.date(), v.stage(), v.records(), v.shards(), v.millis(),
+                            v.message() + "; but " + ex.getMessage() + " (run ./openta stress clean again)",
+                            v.requestId(), v.traffic())).toList();
+        }
+        return events.stream().map(v -> !v.terminal() || DayEvent.DAY_FAILED.equals(v.type()) ? v
+                : new DayEvent(v.type(), v.date(), v.stage(), v.records(), v.shards(), v.millis(), v.message() + "; "
+                        + topics, v.requestId(), v.traffic())).toList();
     }
 
     /**

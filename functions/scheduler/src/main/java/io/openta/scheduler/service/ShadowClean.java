@@ -9,9 +9,10 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * Empties the shadow schemas ({@code ./openta stress clean}, issue 12): every table of the shadow set but the shadow
- * migration's history, in one TRUNCATE. Run in a shadow transaction only, whose role may not touch a production
- * table: the statement names shadow tables alone, and the role would refuse it otherwise. Sequences keep their
- * values (restarting them needs their owner, the migrating user, not the shadow role); ids stay unique.
+ * migration's history, in one TRUNCATE. Run in a shadow transaction, whose role may not touch a production table,
+ * or in the seed's ({@link ShadowSeeding}), whose role may not write one: the statement names shadow tables alone.
+ * Sequences keep their values (restarting them needs their owner, the migrating user, not the shadow role); ids stay
+ * unique.
  */
 final class ShadowClean {
     /** The shadow Flyway run's history table ({@code ShadowMigration}): emptying it would migrate again. */

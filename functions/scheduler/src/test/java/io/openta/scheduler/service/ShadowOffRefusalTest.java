@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Bad input of issue 12: with shadow traffic off (the default: no shadow schemas are migrated), a stress START and a
- * shadow clean are each refused with one line, a DAY_FAILED marked SHADOW, and write nothing.
+ * Bad input of issue 12: with shadow traffic off (the default: no shadow schemas are migrated), a stress START, a
+ * shadow clean and a seed from production are each refused with one line, a DAY_FAILED marked SHADOW, and write
+ * nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedInfra.class)
@@ -48,10 +48,10 @@ class ShadowOffRefusalTest {
         String days = one("SELECT count(*) FROM sched.day");
         try (KafkaConsumer<String, String> events = consumer(); KafkaProducer<String, String> commands = producer()) {
             events.subscribe(List.of(Topics.DAY_EVENTS));
-            for (String type : List.of(DayCommand.START, DayCommand.CLEAN_SHADOW)) {
+            for (String type : List.of(DayCommand.START, DayCommand.CLEAN_SHADOW, DayCommand.SEED_SHADOW)) {
                 String requestId = UUID.randomUUID().toString();
-                commands.send(new ProducerRecord<>(Topics.DAY_COMMANDS, DAY, JSON.writeValueAsString(new DayCommand(
-                        type, DAY, "/nowhere/in", "/nowhere/out", requestId, Traffic.SHADOW)))).get();
+                commands.send(TestClients.marked(Topics.DAY_COMMANDS, DAY, JSON.writeValueAsString(new DayCommand(
+                        type, DAY, "/nowhere/in", "/nowhere/out", requestId, Traffic.SHADOW)), Traffic.SHADOW)).get();
                 ConsumerRecord<String, String> answer = answer(events, requestId);
                 DayEvent event = JSON.readValue(answer.value(), DayEvent.class);
                 assertEquals(DayEvent.DAY_FAILED, event.type(), type);

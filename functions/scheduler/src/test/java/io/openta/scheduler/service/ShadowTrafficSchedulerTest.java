@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -118,8 +117,8 @@ class ShadowTrafficSchedulerTest {
 
     private static String send(KafkaProducer<String, String> commands, String type) throws Exception {
         String requestId = UUID.randomUUID().toString();
-        commands.send(new ProducerRecord<>(Topics.DAY_COMMANDS, DAY, JSON.writeValueAsString(new DayCommand(type, DAY,
-                "/nowhere/in", "/nowhere/out", requestId, Traffic.SHADOW)))).get();
+        commands.send(TestClients.marked(Topics.DAY_COMMANDS, DAY, JSON.writeValueAsString(new DayCommand(type, DAY,
+                "/nowhere/in", "/nowhere/out", requestId, Traffic.SHADOW)), Traffic.SHADOW)).get();
         return requestId;
     }
 

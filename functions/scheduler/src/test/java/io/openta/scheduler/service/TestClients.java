@@ -11,8 +11,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.openta.model.events.Traffic;
 
 /** The plain clients the shadow-traffic tests talk to the scheduler with: Kafka for commands and events, JDBC. */
 final class TestClients {
@@ -25,6 +28,13 @@ final class TestClients {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(p);
+    }
+
+    /** A record carrying {@code traffic} in the {@link Traffic#HEADER} header, as every sender writes it. */
+    static ProducerRecord<String, String> marked(String topic, String key, String value, Traffic traffic) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, value);
+        r.headers().add(Traffic.HEADER, traffic.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return r;
     }
 
     /** A consumer in a group of its own (reading from the earliest record). */
