@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.openta.runtime.messaging.PlainKafka;
+import io.smallrye.common.annotation.Identifier;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.Topics;
 import io.openta.runtime.config.OpenTaConfig;
@@ -54,6 +55,8 @@ public class LeaderInbox {
     private final ObjectMapper json;
     private final Parking parking;
     private final String bootstrap;
+    /** The shared Kafka settings (security protocol, SASL, TLS) the channels get too. */
+    private final Map<String, Object> kafka;
     private final OpenTaConfig config;
     private final ArrivalStarter arrivals;
     private final List<String> topics;
@@ -61,7 +64,8 @@ public class LeaderInbox {
     private Thread thread;
 
     public LeaderInbox(DayScheduler scheduler, Leadership leadership, ObjectMapper json, Parking parking,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, OpenTaConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @Identifier(PlainKafka.SHARED) Map<String, Object> kafka, OpenTaConfig config,
             ArrivalStarter arrivals, ArrivalsConfig arrivalsConfig, ShadowConfig shadow) {
         this.arrivals = arrivals;
         List<String> read = new ArrayList<>(List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS));
@@ -79,6 +83,7 @@ public class LeaderInbox {
         this.json = json;
         this.parking = parking;
         this.bootstrap = bootstrap;
+        this.kafka = kafka;
         this.config = config;
     }
 
@@ -155,7 +160,7 @@ public class LeaderInbox {
     }
 
     private Properties props() {
-        return PlainKafka.consumer(bootstrap, GROUP, "openta-scheduler-inbox-");
+        return PlainKafka.consumer(bootstrap, kafka, GROUP, "openta-scheduler-inbox-");
     }
 
     private static void sleep(long ms) {
