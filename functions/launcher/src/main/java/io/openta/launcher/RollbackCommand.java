@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "rollback", description = { "Rolls the latest day back to the boundary before a stage, or withdraws "
         + "an input file or an account's applications; then clear the day again.", "Give exactly one of --to, "
         + "--file, --account. Without --url it runs offline on --data.",
-        "--shadow rolls back a stress day (./openta stress) of the serve at --url instead: production is not touched." })
+        "--shadow rolls back a stress day (./openta stress) of the serve at --url instead: production is not "
+                + "touched." })
 final class RollbackCommand extends LauncherCommand {
     @Option(names = "--date", required = true, paramLabel = "YYYYMMDD", converter = Args.Date.class,
             description = "the business day (the latest)")

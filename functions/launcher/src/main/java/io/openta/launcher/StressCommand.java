@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
         + "its own outbox, while production clears untouched. Prints each stage's throughput.",
         "openta stress clean empties the shadow schemas (and the shadow staging area).",
         "openta stress status|pause|resume|cancel [--date D] [--url URL] [--token T] acts on the serve's stress days "
-                + "as status, pause, resume and cancel do on its production days (rollback: ./openta rollback --shadow).",
+                + "as status, pause, resume and cancel do on its production days (rollback: ./openta rollback "
+                + "--shadow).",
         "On a running serve (--url, or the serve on --data) it must run with OPENTA_SHADOW_ENABLED=true." })
 final class StressCommand extends LauncherCommand {
     static final String CLEAN = "clean";

@@ -122,7 +122,8 @@ class StressArgsTest {
                     new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run("stress", "pause", "--date",
                             "20261126", "--url", url, "--token", "tk");
             assertEquals(OpenTa.FAILED, code);
-            assertEquals("openta: no stress day 20261126" + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+            assertEquals("openta: no stress day 20261126" + System.lineSeparator(),
+                    err.toString(StandardCharsets.UTF_8));
         } finally {
             serve.stop(0);
         }

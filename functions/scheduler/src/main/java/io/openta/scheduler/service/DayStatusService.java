@@ -84,7 +84,8 @@ public class DayStatusService {
 
     /** Every day of {@code traffic}'s day set, by date. */
     public List<DaySummary> days(Traffic traffic) {
-        return db.inTransaction(traffic, sql -> sql.list("SELECT biz_date, status, stage, message FROM sched.day ORDER BY biz_date")
+        return db.inTransaction(traffic, sql -> sql.list(
+                "SELECT biz_date, status, stage, message FROM sched.day ORDER BY biz_date")
                 .stream().map(r -> new DaySummary(r.getString("biz_date"), r.getString("status"),
                         r.getString("stage"), r.getString("message")))
                 .toList());
