@@ -1,5 +1,6 @@
 package io.openta.launcher;
 
+import io.openta.model.events.Traffic;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,6 @@ abstract class ControlCommand extends LauncherCommand {
     @Override
     public Integer call() {
         OperatorCommands ops = operators();
-        return ops.control(ops.url(url.url), ops.token(url.token), command, date);
+        return ops.control(ops.url(url.url), ops.token(url.token), command, date, Traffic.PRODUCTION);
     }
 }

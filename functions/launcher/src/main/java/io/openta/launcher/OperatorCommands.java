@@ -10,11 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.openta.model.events.Stage;
+import io.openta.model.events.Traffic;
 
 /**
  * The operator's commands: {@code serve} runs the functions until stopped; {@code start}, {@code status},
  * {@code pause}, {@code resume}, {@code cancel} talk to it over its API; {@code rollback} does too, or, without
- * {@code --url}, starts the local cluster on {@code --data} for the time of the call (offline form).
+ * {@code --url}, starts the local cluster on {@code --data} for the time of the call (offline form). Given
+ * {@link Traffic#SHADOW}, status, pause, resume, cancel and rollback call the same endpoints with
+ * {@code ?traffic=shadow}: they act on the serve's stress days (issue 12), never on its production days.
  */
 final class OperatorCommands {
     private final PrintStream out;
@@ -108,29 +111,39 @@ final class OperatorCommands {
         });
     }
 
-    int control(String url, String token, String command, String date) {
+    int control(String url, String token, String command, String date, Traffic traffic) {
         return call(() -> {
-            new ApiClient(url, token).post("/api/days/" + date + "/" + command, Map.of());
-            out.println("day " + date + ": " + command + " sent");
+            new ApiClient(url, token).post("/api/days/" + date + "/" + command + query(traffic), Map.of());
+            out.println(dayName(traffic, date) + ": " + command + " sent");
         });
     }
 
-    int status(String url, String token, String date) {
+    int status(String url, String token, String date, Traffic traffic) {
         return call(() -> {
             ApiClient api = new ApiClient(url, token);
             if (date == null) {
-                for (JsonNode d : api.get("/api/days")) {
+                for (JsonNode d : api.get("/api/days" + query(traffic))) {
                     out.printf("%s  %-10s %-20s %s%n", d.path("date").asText(), d.path("status").asText(),
                             d.path("stage").asText(), d.path("message").asText(""));
                 }
                 return;
             }
-            printStatus(api.get("/api/days/" + date));
+            printStatus(api.get("/api/days/" + date + query(traffic)), traffic);
         });
     }
 
-    private void printStatus(JsonNode d) {
-        out.printf("day %s: %s at %s%s%s%n", d.path("date").asText(), d.path("status").asText(),
+    /** The query naming the day set: none for production (the API's default), {@code ?traffic=shadow}. */
+    static String query(Traffic traffic) {
+        return traffic == Traffic.SHADOW ? "?traffic=shadow" : "";
+    }
+
+    /** "day D", or "stress day D" for one of the shadow set, as the scheduler names them. */
+    static String dayName(Traffic traffic, String date) {
+        return (traffic == Traffic.SHADOW ? "stress day " : "day ") + date;
+    }
+
+    private void printStatus(JsonNode d, Traffic traffic) {
+        out.printf("%s: %s at %s%s%s%n", dayName(traffic, d.path("date").asText()), d.path("status").asText(),
                 d.path("stage").asText(), d.path("step").asText().isEmpty() ? "" : "/" + d.path("step").asText(),
                 d.path("message").isNull() ? "" : " (" + d.path("message").asText() + ")");
         if (d.hasNonNull("startedBy")) {
@@ -158,7 +171,7 @@ final class OperatorCommands {
      * "by").
      */
     int rollback(String url, String token, LocalCluster.Options offline, String date, String to, String file,
-            String account, String localUser) {
+            String account, String localUser, Traffic traffic) {
         Map<String, String> body = new LinkedHashMap<>();
         if (to != null) {
             body.put("to", to);
@@ -170,8 +183,8 @@ final class OperatorCommands {
             body.put("account", account);
         }
         if (url != null) {
-            return call(() -> out.println(new ApiClient(url, token).post("/api/days/" + date + "/rollback", body)
-                    .path("message").asText()));
+            return call(() -> out.println(new ApiClient(url, token).post("/api/days/" + date + "/rollback"
+                    + query(traffic), body).path("message").asText()));
         }
         try (LocalCluster cluster = LocalCluster.start(offline)) {
             ApiClient own = new ApiClient("http://127.0.0.1:" + cluster.functions().httpPort(),

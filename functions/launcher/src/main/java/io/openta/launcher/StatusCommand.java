@@ -1,5 +1,6 @@
 package io.openta.launcher;
 
+import io.openta.model.events.Traffic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +17,6 @@ final class StatusCommand extends LauncherCommand {
     @Override
     public Integer call() {
         OperatorCommands ops = operators();
-        return ops.status(ops.url(url.url), ops.token(url.token), date);
+        return ops.status(ops.url(url.url), ops.token(url.token), date, Traffic.PRODUCTION);
     }
 }

@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.openta.model.events.DayEvent;
@@ -23,18 +24,27 @@ import picocli.CommandLine.Parameters;
  * started for the call with shadow traffic on. Prints each stage's records per second. With {@code --accounts N
  * [--trades M]} it generates the bench's two days ({@link BenchCase}) and runs both. With {@code --from-production}
  * the shadow set is first emptied and seeded with a copy of production's last close. {@code openta stress clean}
- * empties the shadow schemas, the shadow staging area and the shadow topics.
+ * empties the shadow schemas, the shadow staging area and the shadow topics. {@code openta stress
+ * status|pause|resume|cancel} call the serve's API as {@code openta status|pause|resume|cancel} do, on its stress days
+ * ({@code ?traffic=shadow}).
  */
 @Command(name = "stress", description = { "Runs a stress day: the same functions on shadow tables and topics, with "
         + "its own outbox, while production clears untouched. Prints each stage's throughput.",
         "openta stress clean empties the shadow schemas, the shadow staging area and the shadow topics.",
+        "openta stress status|pause|resume|cancel [--date D] [--url URL] [--token T] acts on the serve's stress days "
+                + "as status, pause, resume and cancel do on its production days (rollback: ./openta rollback "
+                + "--shadow).",
         "On a running serve (--url, or the serve on --data) it must run with OPENTA_SHADOW_ENABLED=true." })
 final class StressCommand extends LauncherCommand {
     static final String CLEAN = "clean";
+    static final String STATUS = "status";
+    /** The actions that call a running serve's API on its stress days: pause, resume and cancel need --date. */
+    static final List<String> CONTROLS = List.of("pause", "resume", "cancel");
     /** The seed of the generated trades: the bench's, so that a stress day and a bench day of one size match. */
     private static final long BENCH_SEED = 20260105L;
 
-    @Parameters(arity = "0..1", paramLabel = "clean", description = "empty the shadow schemas instead of running a day")
+    @Parameters(arity = "0..1", paramLabel = "ACTION", description = "instead of running a day: clean (empty the "
+            + "shadow schemas), or status, pause, resume, cancel (a stress day of the serve at --url)")
     String action;
     @Option(names = "--date", paramLabel = "YYYYMMDD", converter = Args.Date.class,
             description = "the stress day's business day (may be the date of an open production day)")
@@ -60,14 +70,26 @@ final class StressCommand extends LauncherCommand {
     Integer trades;
     @Option(names = "--url", paramLabel = "URL", description = "a running ./openta serve with shadow traffic on (its "
             + "broker: --kafka, else the one its data folder names); without it, the serve on --data when one runs, "
-            + "else PostgreSQL, Kafka and the functions app are started for the time of the call, shadow traffic on")
+            + "else PostgreSQL, Kafka and the functions app are started for the time of the call, shadow traffic on. "
+            + "With status, pause, resume, cancel: the serve to call (env OPENTA_URL, default " + ApiClient.DEFAULT_URL
+            + ")")
     String url;
+    @Option(names = "--token", paramLabel = "TOKEN", description = "with status, pause, resume, cancel: the bearer "
+            + "token to call the serve with (env OPENTA_TOKEN; ./openta token makes one)")
+    String token;
 
     @Override
     public Integer call() throws UsageException {
         boolean clean = CLEAN.equals(action);
+        if (action != null && (STATUS.equals(action) || CONTROLS.contains(action))) {
+            return control();
+        }
         if (action != null && !clean) {
-            throw new UsageException("unknown stress action '" + action + "' (expected: clean)");
+            throw new UsageException("unknown stress action '" + action + "' (expected: clean, status, pause, resume, "
+                    + "cancel)");
+        }
+        if (token != null) {
+            throw new UsageException("--token is for stress status, pause, resume and cancel");
         }
         if (clean && (date != null || inbox != null || outbox != null || accounts != null || trades != null
                 || fromProduction)) {
@@ -124,6 +146,19 @@ final class StressCommand extends LauncherCommand {
                     + " failed: " + e.getMessage());
             return OpenTa.FAILED;
         }
+    }
+
+    /** {@code stress status|pause|resume|cancel}: one call to the serve's API on its stress days. */
+    private int control() throws UsageException {
+        if (inbox != null || outbox != null || accounts != null || trades != null) {
+            throw new UsageException("stress " + action + " takes no --inbox, --outbox, --accounts or --trades");
+        }
+        if (date == null && !STATUS.equals(action)) {
+            throw new UsageException("stress " + action + " needs --date");
+        }
+        OperatorCommands ops = operators();
+        return STATUS.equals(action) ? ops.status(ops.url(url), ops.token(token), date, Traffic.SHADOW)
+                : ops.control(ops.url(url), ops.token(token), action, date, Traffic.SHADOW);
     }
 
     /** The bench's two days, generated into a temporary folder (deleted after), run in order as stress days. */

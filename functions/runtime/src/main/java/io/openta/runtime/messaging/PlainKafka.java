@@ -1,6 +1,8 @@
 package io.openta.runtime.messaging;
 
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,13 +16,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * after the work, and
  * start a new group at the earliest record; producers wait for every in-sync replica and are idempotent, so a retried
  * send is not written twice. Each client id carries the process id.
+ * <p>
+ * They connect as the SmallRye channels do: {@code shared} is Quarkus's {@value #SHARED} settings (every
+ * {@code kafka.*} property and {@code KAFKA_*} environment variable, {@code KAFKA_SECURITY_PROTOCOL} read as
+ * {@code security.protocol}), of which the plain clients take the security protocol, the SASL and the TLS settings
+ * ({@link #connection}); the rest of their settings are the ones above.
  */
 public final class PlainKafka {
+    /** The CDI identifier of Quarkus's map of the shared Kafka settings, the one the SmallRye channels start from. */
+    public static final String SHARED = "default-kafka-broker";
+
     private PlainKafka() {
     }
 
-    public static Properties consumer(String bootstrap, String group, String clientIdPrefix) {
+    public static Properties consumer(String bootstrap, Map<String, ?> shared, String group, String clientIdPrefix) {
         Properties p = new Properties();
+        p.putAll(connection(shared));
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -32,8 +43,9 @@ public final class PlainKafka {
         return p;
     }
 
-    public static Properties producer(String bootstrap, String clientIdPrefix) {
+    public static Properties producer(String bootstrap, Map<String, ?> shared, String clientIdPrefix) {
         Properties p = new Properties();
+        p.putAll(connection(shared));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -44,10 +56,30 @@ public final class PlainKafka {
         return p;
     }
 
-    public static Properties admin(String bootstrap, String clientIdPrefix) {
+    public static Properties admin(String bootstrap, Map<String, ?> shared, String clientIdPrefix) {
         Properties p = new Properties();
+        p.putAll(connection(shared));
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientIdPrefix + ProcessHandle.current().pid());
         return p;
+    }
+
+    /**
+     * How to reach and sign in to the broker, out of the shared settings: {@code security.protocol}, every
+     * {@code sasl.*} and {@code ssl.*} key, and Quarkus's {@code tls-configuration-name} (a named TLS configuration,
+     * with which Quarkus sets {@code ssl.engine.factory.class}). Blank values are left out (Kafka's defaults apply).
+     */
+    public static Map<String, String> connection(Map<String, ?> shared) {
+        Map<String, String> c = new TreeMap<>();
+        for (Map.Entry<String, ?> e : shared.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue() == null ? "" : e.getValue().toString();
+            boolean connects = key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")
+                    || key.equals("tls-configuration-name");
+            if (connects && !value.isBlank()) {
+                c.put(key, value);
+            }
+        }
+        return c;
     }
 }

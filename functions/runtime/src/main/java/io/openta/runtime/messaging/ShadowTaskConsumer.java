@@ -38,6 +38,7 @@ import io.openta.runtime.task.TaskMessage;
 import io.openta.runtime.task.TaskResult;
 import io.openta.runtime.task.TaskRunner;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -65,6 +66,8 @@ public class ShadowTaskConsumer {
     private final OpenTaConfig config;
     private final boolean enabled;
     private final String bootstrap;
+    /** The shared Kafka settings (security protocol, SASL, TLS) the channels get too. */
+    private final Map<String, Object> kafka;
     private final int concurrency;
     private volatile boolean running = true;
     private Thread thread;
@@ -74,6 +77,7 @@ public class ShadowTaskConsumer {
     public ShadowTaskConsumer(TaskRunner runner, ObjectMapper json, Parking parking, TrafficMarkCheck marks,
             OpenTaConfig config,
             ShadowConfig shadow, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @Identifier(PlainKafka.SHARED) Map<String, Object> kafka,
             @ConfigProperty(name = "smallrye.messaging.worker.openta-tasks.max-concurrency", defaultValue = "4")
             int concurrency) {
         this.runner = runner;
@@ -83,6 +87,7 @@ public class ShadowTaskConsumer {
         this.config = config;
         this.enabled = shadow.enabled();
         this.bootstrap = bootstrap;
+        this.kafka = kafka;
         this.concurrency = Math.max(1, concurrency);
     }
 
@@ -193,14 +198,15 @@ public class ShadowTaskConsumer {
     }
 
     private Properties consumerProps() {
-        Properties p = PlainKafka.consumer(bootstrap, config.consumerGroup() + GROUP_SUFFIX, "openta-shadow-tasks-");
+        Properties p = PlainKafka.consumer(bootstrap, kafka, config.consumerGroup() + GROUP_SUFFIX,
+                "openta-shadow-tasks-");
         // a shard task of a big stress day may run for minutes between two polls
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "1800000");
         return p;
     }
 
     private Properties producerProps() {
-        return PlainKafka.producer(bootstrap, "openta-shadow-results-");
+        return PlainKafka.producer(bootstrap, kafka, "openta-shadow-results-");
     }
 
     private static void sleep(long ms) {

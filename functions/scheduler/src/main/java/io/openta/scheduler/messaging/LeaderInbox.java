@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.openta.runtime.messaging.PlainKafka;
+import io.smallrye.common.annotation.Identifier;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.Topics;
 import io.openta.model.events.Traffic;
@@ -59,6 +60,8 @@ public class LeaderInbox {
     private final Parking parking;
     private final TrafficMarkCheck marks;
     private final String bootstrap;
+    /** The shared Kafka settings (security protocol, SASL, TLS) the channels get too. */
+    private final Map<String, Object> kafka;
     private final OpenTaConfig config;
     private final ArrivalStarter arrivals;
     private final List<String> topics;
@@ -67,7 +70,8 @@ public class LeaderInbox {
 
     public LeaderInbox(DayScheduler scheduler, Leadership leadership, ObjectMapper json, Parking parking,
             TrafficMarkCheck marks, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            OpenTaConfig config, ArrivalStarter arrivals, ArrivalsConfig arrivalsConfig, ShadowConfig shadow) {
+            @Identifier(PlainKafka.SHARED) Map<String, Object> kafka, OpenTaConfig config,
+            ArrivalStarter arrivals, ArrivalsConfig arrivalsConfig, ShadowConfig shadow) {
         this.arrivals = arrivals;
         List<String> read = new ArrayList<>(List.of(Topics.DAY_COMMANDS, Topics.TASK_RESULTS));
         if (arrivalsConfig.enabled()) {
@@ -85,6 +89,7 @@ public class LeaderInbox {
         this.parking = parking;
         this.marks = marks;
         this.bootstrap = bootstrap;
+        this.kafka = kafka;
         this.config = config;
     }
 
@@ -172,7 +177,7 @@ public class LeaderInbox {
     }
 
     private Properties props() {
-        return PlainKafka.consumer(bootstrap, GROUP, "openta-scheduler-inbox-");
+        return PlainKafka.consumer(bootstrap, kafka, GROUP, "openta-scheduler-inbox-");
     }
 
     private static void sleep(long ms) {

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.openta.runtime.messaging.PlainKafka;
+import io.smallrye.common.annotation.Identifier;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.DayEvent;
 import io.openta.model.events.Stage;
@@ -49,8 +50,9 @@ public class Outbound {
     private final ObjectMapper json;
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
 
-    public Outbound(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ObjectMapper json) {
-        Properties p = PlainKafka.producer(bootstrap, "openta-scheduler-");
+    public Outbound(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @Identifier(PlainKafka.SHARED) Map<String, Object> kafka, ObjectMapper json) {
+        Properties p = PlainKafka.producer(bootstrap, kafka, "openta-scheduler-");
         // a send that cannot complete fails within seconds: the next sweep sends it again
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");

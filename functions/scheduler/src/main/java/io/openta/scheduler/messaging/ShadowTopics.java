@@ -24,6 +24,7 @@ import io.openta.model.events.Stage;
 import io.openta.model.events.Topics;
 import io.openta.model.events.Traffic;
 import io.openta.runtime.messaging.PlainKafka;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Empties the shadow topics ({@code ./openta stress clean} and a seed from production, issue 12): the shadow twin of
@@ -38,9 +39,13 @@ public class ShadowTopics {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final String bootstrap;
+    /** The shared Kafka settings (security protocol, SASL, TLS) the channels get too. */
+    private final Map<String, Object> kafka;
 
-    public ShadowTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    public ShadowTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @Identifier(PlainKafka.SHARED) Map<String, Object> kafka) {
         this.bootstrap = bootstrap;
+        this.kafka = kafka;
     }
 
     /** The shadow topics, whether they exist or not. */
@@ -55,7 +60,7 @@ public class ShadowTopics {
 
     /** Deletes every record of the shadow topics; returns a line saying how many, of how many topics. */
     public String empty() {
-        try (Admin admin = Admin.create(PlainKafka.admin(bootstrap, "openta-scheduler-shadow-topics-"))) {
+        try (Admin admin = Admin.create(PlainKafka.admin(bootstrap, kafka, "openta-scheduler-shadow-topics-"))) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<String> topics = names().stream().filter(existing::contains).toList();
             if (topics.isEmpty()) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,10 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import io.openta.model.events.DayCommand;
+import io.openta.model.events.Traffic;
 import io.openta.model.rules.Texts;
+import io.openta.runtime.db.shadow.ShadowConfig;
 import io.openta.scheduler.messaging.Outbound;
 import io.openta.scheduler.security.Roles;
 import io.openta.scheduler.service.DayAudit;
+import io.openta.scheduler.service.DayScheduler;
 import io.openta.scheduler.service.DayStatusService;
 import io.openta.scheduler.service.DayStatusService.DayStatus;
 import io.openta.scheduler.service.DayStatusService.DaySummary;
@@ -38,6 +42,10 @@ import io.quarkus.security.identity.SecurityIdentity;
  * the event, as it does on commands from anywhere else); status and rollback answer directly. Served by the leader
  * only: a follower answers 503 naming the leader ({@link FollowerFilter}). Every call needs a bearer token with a
  * role ({@link Roles}); who made a call is the token's principal, never something the caller writes in the request.
+ * <p>
+ * {@code ?traffic=shadow} on the reads, pause, resume, cancel and rollback acts on the stress days of the shadow set
+ * (issue 12) instead of production's, with the same roles and the same bodies; without it (or
+ * {@code traffic=production}) nothing changes. A scheduler without shadow traffic answers it with 409.
  */
 @Path("/api/days")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,9 +60,11 @@ public class DayResource {
     private final DayAudit audit;
     private final SecurityIdentity identity;
     private final StorageRoots roots;
+    private final boolean shadowEnabled;
 
     public DayResource(Outbound commands, DayStatusService status, RollbackService rollbacks, DayAudit audit,
-            SecurityIdentity identity, StorageRoots roots) {
+            SecurityIdentity identity, StorageRoots roots, ShadowConfig shadow) {
+        this.shadowEnabled = shadow.enabled();
         this.roots = roots;
         this.identity = identity;
         this.commands = commands;
@@ -88,16 +98,16 @@ public class DayResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "List the days the scheduler knows")
-    public List<DaySummary> days() {
-        return status.days();
+    public List<DaySummary> days(@QueryParam("traffic") String traffic) {
+        return status.days(traffic(traffic));
     }
 
     @GET
     @Path("/{date}")
     @RolesAllowed({ Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "A day's status: stage, step, shard progress, stage runs and rollbacks")
-    public DayStatus day(@PathParam("date") String date) {
-        return status.day(checkDate(date));
+    public DayStatus day(@PathParam("date") String date, @QueryParam("traffic") String traffic) {
+        return status.day(traffic(traffic), checkDate(date));
     }
 
     @GET
@@ -133,37 +143,39 @@ public class DayResource {
     @Path("/{date}/pause")
     @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "Stop dispatching the day's tasks; running ones finish")
-    public Response pause(@PathParam("date") String date) {
-        return control(DayCommand.PAUSE, date, "RUNNING");
+    public Response pause(@PathParam("date") String date, @QueryParam("traffic") String traffic) {
+        return control(traffic(traffic), DayCommand.PAUSE, date, "RUNNING");
     }
 
     @POST
     @Path("/{date}/resume")
     @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
     @Operation(summary = "Continue a paused day")
-    public Response resume(@PathParam("date") String date) {
-        return control(DayCommand.RESUME, date, "PAUSED");
+    public Response resume(@PathParam("date") String date, @QueryParam("traffic") String traffic) {
+        return control(traffic(traffic), DayCommand.RESUME, date, "PAUSED");
     }
 
     @POST
     @Path("/{date}/cancel")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Stop the day and roll it back to its start")
-    public Response cancel(@PathParam("date") String date) {
-        return control(DayCommand.CANCEL, date, "RUNNING", "PAUSED", "STOPPED");
+    public Response cancel(@PathParam("date") String date, @QueryParam("traffic") String traffic) {
+        return control(traffic(traffic), DayCommand.CANCEL, date, "RUNNING", "PAUSED", "STOPPED");
     }
 
     @POST
     @Path("/{date}/rollback")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Roll the latest day back: to a stage boundary, or withdrawing a file or an account")
-    public Message rollback(@PathParam("date") String date, RollbackBody body) {
+    public Message rollback(@PathParam("date") String date, @QueryParam("traffic") String traffic,
+            RollbackBody body) {
+        Traffic set = traffic(traffic);
         if (body != null && body.by() != null) {
             throw new OperatorException(400, "\"by\" is not accepted: the rollback log records the signed-in user");
         }
         RollbackRequest req = body == null ? new RollbackRequest(null, null, null, caller())
                 : new RollbackRequest(body.to(), body.file(), body.account(), caller());
-        return new Message(rollbacks.rollback(checkDate(date), req));
+        return new Message(rollbacks.rollback(set, checkDate(date), req));
     }
 
     /** The authenticated principal (the token's upn, preferred_username or sub). */
@@ -171,19 +183,41 @@ public class DayResource {
         return identity.getPrincipal().getName();
     }
 
-    private Response control(String type, String date, String... allowed) {
-        String current = status.day(checkDate(date)).status();
+    /**
+     * Sends {@code type} for day {@code date} of {@code traffic}'s day set when the day is in one of the
+     * {@code allowed} states there; else one line (404 no such day, 409 not in a state for it) and nothing is sent.
+     */
+    private Response control(Traffic traffic, String type, String date, String... allowed) {
+        String current = status.day(traffic, checkDate(date)).status();
         if (!List.of(allowed).contains(current)) {
-            throw new OperatorException(409, "day " + date + " is " + current.toLowerCase() + ": cannot "
-                    + type.toLowerCase());
+            throw new OperatorException(409, DayStatusService.name(traffic, date) + " is " + current.toLowerCase()
+                    + ": cannot " + type.toLowerCase());
         }
-        return send(new DayCommand(type, date, null, null, UUID.randomUUID().toString()));
+        return send(new DayCommand(type, date, null, null, UUID.randomUUID().toString(), traffic));
     }
 
     private Response send(DayCommand command) {
-        LOG.infof("day %s: %s by %s (request %s)", command.date(), command.type(), caller(), command.requestId());
+        LOG.infof("%s: %s by %s (request %s)", DayStatusService.name(command.traffic(), command.date()),
+                command.type(), caller(), command.requestId());
         commands.command(command); // acknowledged by the broker before the caller hears "accepted"
         return Response.accepted(new Accepted(command.date(), command.type(), command.requestId())).build();
+    }
+
+    /**
+     * The day set a call names: {@code traffic} absent or {@code production} is production's, {@code shadow} the
+     * stress days'; anything else is a 400, and shadow on a scheduler without shadow traffic a 409.
+     */
+    private Traffic traffic(String traffic) {
+        Traffic set;
+        try {
+            set = Traffic.parse(traffic);
+        } catch (IllegalArgumentException e) {
+            throw new OperatorException(400, e.getMessage());
+        }
+        if (set == Traffic.SHADOW && !shadowEnabled) {
+            throw new OperatorException(409, DayScheduler.SHADOW_REFUSED);
+        }
+        return set;
     }
 
     private static String checkDate(String date) {

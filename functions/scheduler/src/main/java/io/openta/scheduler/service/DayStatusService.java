@@ -5,10 +5,15 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.openta.model.events.Traffic;
 import io.openta.runtime.db.Transactions;
 import io.vertx.mutiny.sqlclient.Row;
 
-/** Reads a day's state for operators: stage, step, shard progress, stage runs, rollbacks. */
+/**
+ * Reads a day's state for operators: stage, step, shard progress, stage runs, rollbacks. Production days, or the
+ * stress days of the shadow set (issue 12): the same queries in a transaction of that traffic, which the data layer
+ * maps to the shadow schemas and runs under the shadow role ({@link io.openta.runtime.db.shadow.TrafficGuard}).
+ */
 @ApplicationScoped
 public class DayStatusService {
     private final Transactions db;
@@ -35,12 +40,17 @@ public class DayStatusService {
     }
 
     public DayStatus day(String date) {
-        return db.inTransaction(sql -> {
+        return day(Traffic.PRODUCTION, date);
+    }
+
+    /** Day {@code date} of {@code traffic}'s day set; 404 when that set has no such day. */
+    public DayStatus day(Traffic traffic, String date) {
+        return db.inTransaction(traffic, sql -> {
             Row d = sql.one("""
                     SELECT biz_date, status, stage, step, message, inbox, outbox, started_at::text AS s,
                       started_by, finished_at::text AS f FROM sched.day WHERE biz_date = $1""", date);
             if (d == null) {
-                throw new OperatorException(404, "no day " + date);
+                throw new OperatorException(404, "no " + name(traffic, date));
             }
             List<StepProgress> steps = sql.list("""
                     SELECT stage, step, count(*)::int AS shards, count(*) FILTER (WHERE status = 'DONE') AS done,
@@ -69,10 +79,21 @@ public class DayStatusService {
     }
 
     public List<DaySummary> days() {
-        return db.inTransaction(sql -> sql.list("SELECT biz_date, status, stage, message FROM sched.day ORDER BY biz_date")
+        return days(Traffic.PRODUCTION);
+    }
+
+    /** Every day of {@code traffic}'s day set, by date. */
+    public List<DaySummary> days(Traffic traffic) {
+        return db.inTransaction(traffic, sql -> sql.list(
+                "SELECT biz_date, status, stage, message FROM sched.day ORDER BY biz_date")
                 .stream().map(r -> new DaySummary(r.getString("biz_date"), r.getString("status"),
                         r.getString("stage"), r.getString("message")))
                 .toList());
+    }
+
+    /** How operators' messages name a day: "day D", or "stress day D" for one of the shadow set. */
+    public static String name(Traffic traffic, String date) {
+        return (traffic == Traffic.SHADOW ? "stress day " : "day ") + date;
     }
 
     /** For the stuck-stage health check: running days whose current stage started before {@code seconds} ago. */

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.openta.model.rules.Numbers12;
 import io.openta.model.events.Stage;
+import io.openta.model.events.Traffic;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.staging.Staging;
 import io.openta.scheduler.repository.DayRollback;
@@ -23,6 +24,11 @@ import io.vertx.mutiny.sqlclient.Row;
  * to the start, so that clearing the day again reads the inbox without them). One transaction: it applies whole or
  * not at all. The day is then STOPPED at the restored boundary; starting it again clears from there. Files the day
  * had published are withdrawn from the outbox. Every rollback is logged.
+ * <p>
+ * A stress day (issue 12) is rolled back the same way in its own day set: the transaction is a shadow one
+ * ({@link FencedTransactions#inTransaction(Traffic, java.util.function.Function)}), so every statement runs on the
+ * shadow schemas and its staged files are the shadow staging area's; a production day of the same date is not
+ * touched.
  */
 @ApplicationScoped
 public class RollbackService {
@@ -39,6 +45,13 @@ public class RollbackService {
     }
 
     public String rollback(String date, RollbackRequest request) {
+        return rollback(Traffic.PRODUCTION, date, request);
+    }
+
+    /** Rolls back day {@code date} of {@code traffic}'s day set. */
+    public String rollback(Traffic traffic, String date, RollbackRequest request) {
+        String name = DayStatusService.name(traffic, date);
+        Staging staged = staging.of(traffic);
         int given = (request.to() == null ? 0 : 1) + (request.file() == null ? 0 : 1)
                 + (request.account() == null ? 0 : 1);
         if (given != 1) {
@@ -48,29 +61,28 @@ public class RollbackService {
         // fenced like every scheduler write (only the leader commits it); within this process it also takes its turn
         // with the scheduler's own decisions
         synchronized (scheduler) {
-            List<String> published = db.inTransaction(sql -> {
+            List<String> published = db.inTransaction(traffic, sql -> {
                 Row day = sql.one("SELECT status, outbox, kind FROM sched.day WHERE biz_date = $1 FOR UPDATE", date);
                 if (day == null) {
-                    throw new OperatorException(404, "no day " + date);
+                    throw new OperatorException(404, "no " + name);
                 }
                 if ("MIGRATION".equals(day.getString("kind"))) {
-                    throw new OperatorException(409, "day " + date + " is a register migration: it has no stages "
+                    throw new OperatorException(409, name + " is a register migration: it has no stages "
                             + "to roll back (the register it took over is the start of this TA's history)");
                 }
                 Row later = sql.one("""
                         SELECT min(biz_date) AS d FROM sched.day WHERE biz_date > $1
                         AND status NOT IN ('FAILED', 'CANCELLED')""", date);
                 if (later.getString("d") != null) {
-                    throw new OperatorException(409, "day " + date + " is not the latest day (" + later.getString("d")
+                    throw new OperatorException(409, name + " is not the latest day (" + later.getString("d")
                             + " came after it)");
                 }
                 String status = day.getString("status");
                 if ("RUNNING".equals(status) || "PUBLISHING".equals(status)) {
-                    throw new OperatorException(409, "day " + date + " is " + status.toLowerCase()
-                            + ": pause it first");
+                    throw new OperatorException(409, name + " is " + status.toLowerCase() + ": pause it first");
                 }
                 if ("FAILED".equals(status) || "CANCELLED".equals(status)) {
-                    throw new OperatorException(409, "day " + date + " is " + status.toLowerCase()
+                    throw new OperatorException(409, name + " is " + status.toLowerCase()
                             + ": it kept nothing to roll back");
                 }
                 Stage to;
@@ -104,9 +116,9 @@ public class RollbackService {
                         + "WHERE biz_date = $1", date).stream().map(r -> r.getString("f")).toList();
                 sql.update("DELETE FROM sched.published_file WHERE biz_date = $1", date);
                 for (String stageId : DayRollback.stagesFrom(to)) {
-                    staging.deleteStage(date, stageId);
+                    staged.deleteStage(date, stageId);
                 }
-                LOG.infof("day %s rolled back to before %s (%s %s) by %s", date, to.id(), kind, target, by);
+                LOG.infof("%s rolled back to before %s (%s %s) by %s", name, to.id(), kind, target, by);
                 return files;
             });
             for (String file : published) {
@@ -117,7 +129,7 @@ public class RollbackService {
                 }
             }
         }
-        return "day " + date + " rolled back";
+        return name + " rolled back";
     }
 
     private static void withdrawFile(Sql sql, String date, String name, String by) {

@@ -37,7 +37,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The scheduler's API rules with real tokens (RS256, signed here) against the real verifier, PostgreSQL and Kafka:
  * 401 as JSON without a token, with another key's or an expired token; 403 for a viewer's start, cancel and rollback;
- * the right role gets through; the rollback log's "by" is the token's subject.
+ * the right role gets through; the rollback log's "by" is the token's subject; stress day calls
+ * ({@code ?traffic=shadow}) are refused while shadow traffic is off.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedInfra.class)
@@ -125,6 +126,19 @@ class OperatorAuthTest {
             assertTrue(rs.next(), "the rollback is logged");
             assertEquals("carol", rs.getString(1));
         }
+    }
+
+    /** Without shadow traffic (the default) the stress day calls are refused with one line; production's answer. */
+    @Test
+    void stressDayCallsAreRefusedWithShadowTrafficOff() throws Exception {
+        PrivateKey key = key();
+        for (Answer refused : List.of(call("GET", "api/days?traffic=shadow", token(key, "vera", "viewer", 600), null),
+                call("POST", "api/days/" + DAY + "/pause?traffic=shadow", token(key, "otto", "operator", 600), "{}"))) {
+            assertEquals(409, refused.status, refused.body);
+            assertEquals(io.openta.scheduler.service.DayScheduler.SHADOW_REFUSED,
+                    refused.json().path("message").asText());
+        }
+        assertEquals(200, call("GET", "api/days?traffic=production", token(key, "vera", "viewer", 600), null).status);
     }
 
     /** An RS256 JWT as an issuer makes it: iss, sub, groups (the role), exp {@code ttl} seconds from now. */
