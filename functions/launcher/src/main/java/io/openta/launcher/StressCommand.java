@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 final class StressCommand extends LauncherCommand {
     static final String CLEAN = "clean";
     /** The seed of the generated trades: the bench's, so that a stress day and a bench day of one size match. */
-    private static final long BENCH_SEED = 20260105L;
+    static final long BENCH_SEED = 20260105L;
 
     @Parameters(arity = "0..1", paramLabel = "clean", description = "empty the shadow schemas instead of running a day")
     String action;
