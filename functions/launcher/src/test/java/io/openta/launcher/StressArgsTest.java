@@ -63,7 +63,7 @@ class StressArgsTest {
                 + "account)"), usage("bench", "stress", "--accounts", "100", "--trades", "202", "--data", data));
         assertEquals(List.of("openta: --trades must be from 1 to 201 for 100 accounts (at most one redemption per "
                 + "account)"), usage("bench", "stress", "--accounts", "100", "--trades", "0", "--data", data));
-        assertEquals(List.of("openta: unknown option --date for stress"),
+        assertEquals(List.of("openta: unknown option --date for stress (did you mean --data?)"),
                 usage("bench", "stress", "--date", "20261125", "--data", data));
         assertFalse(Files.exists(tmp.resolve("data")), "nothing generated or started on a usage error");
     }
