@@ -37,7 +37,8 @@ import picocli.CommandLine.ParentCommand;
         + "bench day in production alone, then (rolled back to its start) beside a stress day of the same date and "
         + "input, then alone again (alone, beside, alone; --runs times beside), and prints per stage the production "
         + "seconds alone and beside, the slowdown and the stress day's records/s, with the load average at start and "
-        + "end. Exits 1 when a day fails or production's files differ between the runs.")
+        + "end. Exits 1 when a day fails, production's files differ between the runs or a stress day's files differ "
+        + "from production's.")
 final class StressBench implements Callable<Integer> {
     @ParentCommand
     BenchCommand bench;

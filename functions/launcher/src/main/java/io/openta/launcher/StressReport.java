@@ -24,7 +24,7 @@ final class StressReport {
         out.println();
         out.printf("bench stress day %s (%d accounts, %d trades, %d shards), runs in order: %s%n", c.date(), accounts,
                 trades, shards, String.join(", ", c.order()));
-        out.printf("  %-19s %9s %9s %9s %9s   %-14s %-14s %9s %9s %9s%n", "stage", "records", "alone s", "beside s",
+        out.printf("  %-19s %9s %9s %9s %9s   %-20s %-14s %10s %9s %10s%n", "stage", "records", "alone s", "beside s",
                 "slowdown", "alone runs s", "beside runs s", "stress rec", "stress s", "stress r/s");
         Map<String, List<StressComparison.StageRun>> alone = StressComparison.byStage(c.alone());
         Map<String, List<StressComparison.StageRun>> beside = StressComparison.byStage(c.beside());
@@ -35,7 +35,7 @@ final class StressReport {
             long s = StressComparison.median(stress.get(stage));
             long records = alone.get(stage).get(0).records();
             long stressRecords = stress.containsKey(stage) ? stress.get(stage).get(0).records() : 0;
-            out.printf(Locale.ROOT, "  %-19s %9d %9s %9s %9s   %-14s %-14s %9d %9s %9s%n", stage, records, sec(a),
+            out.printf(Locale.ROOT, "  %-19s %9d %9s %9s %9s   %-20s %-14s %10d %9s %10s%n", stage, records, sec(a),
                     sec(b), slowdown(a, b), runs(alone.get(stage)), runs(beside.get(stage)), stressRecords, sec(s),
                     rate(stressRecords, s));
         }
