@@ -45,7 +45,8 @@ final class StressReport {
         long dayAlone = StressComparison.medianDay(c.alone());
         long dayBeside = StressComparison.medianDay(c.beside());
         out.printf(Locale.ROOT, "  production day, START to completed: %s s alone, %s s beside (%s); the stress day "
-                + "took %s s, %s s of it beside production%n", sec(dayAlone), sec(dayBeside),
+                + "took %s s; the two days ran side by side for %s s (as the launcher saw them)%n", sec(dayAlone),
+                sec(dayBeside),
                 slowdown(dayAlone, dayBeside), sec(StressComparison.medianDay(c.stress())),
                 c.overlapMs().stream().map(StressReport::sec).collect(Collectors.joining("/")));
         int runs = c.alone().size() + c.beside().size();
