@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         + "each by its own openta day command, timing the whole command, its start-up, each stage and its shutdown; "
         + "then runs ../shared/bench/floor-v2.sql (or OPENTA_FLOOR_SQL) with psql on the same PostgreSQL server, "
         + "when both are there, to print each day beside its floor.",
-        subcommands = { FailoverBench.class, ZoneBench.class })
+        subcommands = { FailoverBench.class, ZoneBench.class, StressBench.class })
 final class BenchCommand extends LauncherCommand {
     // required, but checked in call(): picocli would demand it of 'bench failover' too
     @Option(names = "--accounts", paramLabel = "N", converter = Args.Accounts.class,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.DayEvent;
+import io.openta.model.events.Stage;
 import io.openta.model.events.Topics;
 import io.openta.model.events.Traffic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -350,6 +351,17 @@ public final class LocalCluster implements AutoCloseable {
     public DayOutcome runDay(String date, Path inbox, Path outbox, Traffic traffic, Consumer<DayEvent> progress) {
         return await(new DayCommand(DayCommand.START, date, inbox.toAbsolutePath().toString(),
                 outbox.toAbsolutePath().toString(), UUID.randomUUID().toString(), traffic), progress);
+    }
+
+    /**
+     * Rolls day {@code date} back to the boundary before {@code stage} (the operators' rollback, through this
+     * cluster's API with a short admin token of its own key); throws {@link ApiClient.ApiException} with the API's
+     * answer when it refuses (a follower answers 503).
+     */
+    void rollback(String date, Stage stage) throws ApiClient.ApiException {
+        String token = auth.mint("bench", "admin", Duration.ofMinutes(5));
+        new ApiClient("http://127.0.0.1:" + functions.httpPort(), token).post("/api/days/" + date + "/rollback",
+                Map.of("to", stage.id()));
     }
 
     /** Empties the shadow schemas and staging area ({@link DayCommand#CLEAN_SHADOW}); returns the answer. */

@@ -41,7 +41,7 @@ final class StressCommand extends LauncherCommand {
     /** The actions that call a running serve's API on its stress days: pause, resume and cancel need --date. */
     static final List<String> CONTROLS = List.of("pause", "resume", "cancel");
     /** The seed of the generated trades: the bench's, so that a stress day and a bench day of one size match. */
-    private static final long BENCH_SEED = 20260105L;
+    static final long BENCH_SEED = 20260105L;
 
     @Parameters(arity = "0..1", paramLabel = "ACTION", description = "instead of running a day: clean (empty the "
             + "shadow schemas), or status, pause, resume, cancel (a stress day of the serve at --url)")

@@ -282,15 +282,13 @@ final class ZoneBench implements Callable<Integer> {
 
         /** Rolls the day back to its start through the leader's API (a follower answers 503). */
         void rollbackToStart(String date) {
-            String token = clusters.get(0).auth().mint("bench", "admin", Duration.ofMinutes(5));
             List<String> refused = new ArrayList<>();
             for (LocalCluster c : clusters) {
                 if (!c.functions().isAlive()) {
                     continue;
                 }
                 try {
-                    new ApiClient("http://127.0.0.1:" + c.functions().httpPort(), token).post("/api/days/" + date
-                            + "/rollback", Map.of("to", "day-init"));
+                    c.rollback(date, io.openta.model.events.Stage.DAY_INIT);
                     return;
                 } catch (ApiClient.ApiException e) {
                     refused.add(e.getMessage());

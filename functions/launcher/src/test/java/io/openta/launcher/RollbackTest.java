@@ -10,17 +10,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.openta.model.events.DayEvent;
 import io.openta.model.events.Stage;
 
 /**
- * Rollbacks through the API, then clearing again: to every stage boundary (equals the undisturbed run), withdrawing a
- * file or an account (equals a clean run whose inbox lacks them), and the refusals.
+ * Rollbacks through the API, then clearing again: to every stage boundary (equals the undisturbed run; the stage
+ * rolled back to is timed from the new START, not from the rollback), withdrawing a file or an account (equals a clean
+ * run whose inbox lacks them), and the refusals.
  */
 class RollbackTest {
     private static final String DAY1 = "20261125";
@@ -55,10 +58,22 @@ class RollbackTest {
                 try (var files = Files.list(outbox)) {
                     assertEquals(0, files.count(), "a rollback withdraws the files the day published");
                 }
-                assertTrue(cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> { }).completed(),
-                        "clearing again after the rollback to " + stage.id());
+                // the stage runs from the new START, not from the rollback: its duration leaves out the wait
+                Thread.sleep(1500);
+                long sent = System.nanoTime();
+                long[] seenDone = new long[1];
+                DayOutcome again = cluster.runDay(DAY2, golden.resolve(DAY2 + "/in"), outbox, e -> {
+                    if (DayEvent.STAGE_COMPLETED.equals(e.type()) && stage.id().equals(e.stage())) {
+                        seenDone[0] = System.nanoTime();
+                    }
+                });
+                assertTrue(again.completed(), "clearing again after the rollback to " + stage.id());
                 TestCases.assertSameOutbox(golden.resolve(DAY2 + "/out"), outbox,
                         "cleared again after a rollback to before " + stage.id());
+                long stageMs = again.stages().get(0).millis();
+                assertEquals(stage.id(), again.stages().get(0).stage());
+                assertTrue(stageMs <= TimeUnit.NANOSECONDS.toMillis(seenDone[0] - sent), stage.id() + " took "
+                        + stageMs + " ms by the scheduler, more than from START to its end as the launcher saw it");
             }
             assertEquals(Stage.values().length, api.status(DAY2).path("rollbacks").size(), "every rollback is logged");
         }

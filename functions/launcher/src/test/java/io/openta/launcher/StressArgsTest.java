@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.openta.model.events.DayEvent;
 
 /**
- * {@code openta stress}'s bad arguments (exit 2, one line, nothing created), its stress day control calls and its
- * throughput line.
+ * {@code openta stress}'s and {@code openta bench stress}'s bad arguments (exit 2, one line, nothing created), its
+ * stress day control calls, the stress throughput line and the slowdown figure.
  */
 class StressArgsTest {
     @TempDir
@@ -132,6 +132,33 @@ class StressArgsTest {
         } finally {
             serve.stop(0);
         }
+    }
+
+    @Test
+    void benchStressBadArgumentsAreOneLineAndStartNothing() {
+        String data = tmp.resolve("data").toString();
+        assertEquals(List.of("openta: --runs '0' is not a whole number from 1 to 10"),
+                usage("bench", "stress", "--runs", "0", "--data", data));
+        assertEquals(List.of("openta: --runs '11' is not a whole number from 1 to 10"),
+                usage("bench", "stress", "--runs", "11", "--data", data));
+        assertEquals(List.of("openta: --accounts must be at least 10"),
+                usage("bench", "stress", "--accounts", "9", "--data", data));
+        assertEquals(List.of("openta: --trades must be from 1 to 201 for 100 accounts (at most one redemption per "
+                + "account)"), usage("bench", "stress", "--accounts", "100", "--trades", "202", "--data", data));
+        assertEquals(List.of("openta: --trades must be from 1 to 201 for 100 accounts (at most one redemption per "
+                + "account)"), usage("bench", "stress", "--accounts", "100", "--trades", "0", "--data", data));
+        assertEquals(List.of("openta: unknown option --date for stress (did you mean --data?)"),
+                usage("bench", "stress", "--date", "20261125", "--data", data));
+        assertFalse(Files.exists(tmp.resolve("data")), "nothing generated or started on a usage error");
+    }
+
+    @Test
+    void slowdownIsTheExtraTimeBesideInPercentOfTheTimeAlone() {
+        assertEquals("+25.0%", StressReport.slowdown(2000, 2500));
+        assertEquals("-10.0%", StressReport.slowdown(1000, 900));
+        assertEquals("0.0%", StressReport.slowdown(1000, 1000));
+        assertEquals("+0.1%", StressReport.slowdown(3000, 3002)); // 0.0667 % rounds half up to a tenth
+        assertEquals("-", StressReport.slowdown(0, 50));
     }
 
     @Test

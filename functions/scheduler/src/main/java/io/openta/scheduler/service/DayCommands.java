@@ -42,6 +42,7 @@ public class DayCommands {
             return;
         }
         if (day != null && day.open()) {
+            restartStageClock(sql, day);
             sql.update("""
                     UPDATE sched.day SET inbox = $2, outbox = $3, request_id = $4,
                       status = CASE WHEN status = 'PUBLISHING' THEN status ELSE 'RUNNING' END, message = NULL
@@ -100,6 +101,7 @@ public class DayCommands {
         if (day == null || !("PAUSED".equals(day.status()) || "STOPPED".equals(day.status()))) {
             return;
         }
+        restartStageClock(sql, day);
         sql.update("UPDATE sched.day SET status = 'RUNNING', message = NULL WHERE biz_date = $1", c.date());
         e.events.add(DayProgress.event(DayEvent.DAY_RESUMED, c.date(), day.stage(), "resumed at " + day.stage() + "/" + day.step(),
                 day.requestId()));
@@ -117,6 +119,18 @@ public class DayCommands {
         e.dropStaging = c.date();
         e.events.add(DayProgress.event(DayEvent.DAY_CANCELLED, c.date(), day.stage(), "cancelled and rolled back to its start",
                 day.requestId()));
+    }
+
+    /**
+     * A day stopped before its stage ran a step (a rollback leaves it so) runs that stage from now on: its run's start
+     * moves to now, so that the stage's duration (and the stuck-stage check) does not count the time it waited
+     * stopped.
+     */
+    private static void restartStageClock(Sql sql, DayRow day) {
+        if ("STOPPED".equals(day.status()) && (day.step() == null || day.step().isEmpty())) {
+            sql.update("UPDATE sched.stage_run SET started_at = now() WHERE biz_date = $1 AND stage = $2 "
+                    + "AND finished_at IS NULL", day.date(), day.stage());
+        }
     }
 
     /** Empties the shadow set (issue 12): refused for anything but a shadow-marked command. */
