@@ -101,8 +101,8 @@ public final class IncomeAllocation {
                  c.cut) a ON true
                 LEFT JOIN LATERAL (SELECT diff, e, ta_account_id FROM e
                   WHERE e.fund_code = t.fund_code AND e.diff = c.cut
-                  ORDER BY""" + " " + order.tieOrder + """
-                   OFFSET greatest(t.cents - 1 - a.above, 0) LIMIT 1) l ON true""", date, 0, 1024);
+                  ORDER BY""" + " " + order.tieOrder + " " + """
+                  OFFSET greatest(t.cents - 1 - a.above, 0) LIMIT 1) l ON true""", date, 0, 1024);
         return sql.one("SELECT count(*) AS n FROM clr.income_fund WHERE biz_date = $1 AND cents > 0", date)
                 .getLong("n");
     }
