@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The file writer alone over 500,000 04 records in the standard layout (1234 bytes a record, filled as the
+ * The file writer alone over 250,000 04 records in the standard layout (1234 bytes a record, filled as the
  * export stage fills them), written twice: as Strings ({@code write(builder.build())}) and straight from the builder
  * ({@code write(builder)}, what the export stages do). The two files must be the same bytes, of the layout's size. No
  * timing assertion: the times are printed, as a benchmark of the writer without the database.
  */
 class ConfirmationWriterBenchmarkTest {
-    private static final int RECORDS = 500_000;
+    private static final int RECORDS = 250_000;
     private static final String DATE = "20261125";
     private static final BigDecimal AMOUNT = new BigDecimal("1234.56");
     private static final BigDecimal NAV = new BigDecimal("1.0000");
