@@ -27,7 +27,7 @@ class ConfirmationWriterBenchmarkTest {
     Path dir;
 
     @Test
-    void millionTradeConfirmations() throws IOException {
+    void tradeConfirmationsAsStringsAndFromTheBuilder() throws IOException {
         Path strings = dir.resolve("strings").resolve("OFD_99_A01_20261125_04.TXT");
         Path direct = dir.resolve("direct").resolve("OFD_99_A01_20261125_04.TXT");
         Files.createDirectories(strings.getParent());
