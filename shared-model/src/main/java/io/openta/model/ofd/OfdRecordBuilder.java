@@ -164,6 +164,18 @@ public final class OfdRecordBuilder {
         return new String(buf);
     }
 
+    /**
+     * Copies the record into {@code dst} at {@code offset}, one byte a char: what {@link OfdFileWriter#write(
+     * OfdRecordBuilder)} writes without making the String. The setters have already refused CR, LF and chars above
+     * 0xFF, so the bytes need no second check.
+     */
+    void copyBytes(byte[] dst, int offset) {
+        char[] b = buf;
+        for (int i = 0; i < b.length; i++) {
+            dst[offset + i] = (byte) b[i];
+        }
+    }
+
     /** Clears every field back to spaces or zeros. */
     public OfdRecordBuilder reset() {
         System.arraycopy(layout.blank, 0, buf, 0, buf.length);

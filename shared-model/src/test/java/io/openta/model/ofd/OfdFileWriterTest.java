@@ -94,6 +94,31 @@ class OfdFileWriterTest {
     }
 
     @Test
+    void builderRecordsAreTheBytesOfTheirStringsAndAnotherWidthIsRefused() throws IOException {
+        Path asStrings = dir.resolve("a.TXT");
+        Path fromBuilder = dir.resolve("b.TXT");
+        OfdRecordBuilder b = new OfdRecordBuilder(FileType.SHARE_BALANCES);
+        // enough records to cross the 64 KiB buffer several times, with GBK bytes in an echoed field
+        try (OfdFileWriter s = OfdFileWriter.create(asStrings, "99", "A01", DATE, FileType.SHARE_BALANCES);
+                OfdFileWriter d = OfdFileWriter.create(fromBuilder, "99", "A01", DATE, FileType.SHARE_BALANCES)) {
+            for (int i = 0; i < 1000; i++) {
+                b.reset().text("FundCode", Gbk.bytes("中文")).text("TAAccountID", Integer.toString(i))
+                        .number("TotalVolOfDistributorInTA", BigDecimal.valueOf(i, 2));
+                s.write(b.build());
+                d.write(b);
+            }
+            assertThrows(IllegalArgumentException.class,
+                    () -> d.write(new OfdRecordBuilder(FileType.INCOME)), "a 06 record in a 05 file");
+            assertEquals(1000, d.count());
+        }
+        assertEquals(-1L, Files.mismatch(asStrings, fromBuilder));
+        OfdFileWriter closed = OfdFileWriter.create(dir.resolve("c.TXT"), "99", "A01", DATE,
+                FileType.SHARE_BALANCES);
+        closed.close();
+        assertThrows(IllegalStateException.class, () -> closed.write(b));
+    }
+
+    @Test
     void explicitFieldsForInputFiles() throws IOException {
         List<FieldDef> fields = FIELDS_01.stream().map(FieldDictionary::get).toList();
         Path p = dir.resolve(NAME_01);

@@ -10,9 +10,10 @@ import io.openta.runtime.release.LaneFilter;
  * purchases do not earn, T's redemptions do); raw = e x u / 10000 exactly (multiplied by 0.0001, since a numeric
  * division rounds); base = raw truncated toward zero to 0.01.
  * <ol>
- * <li>{@code totals} (one task, the whole fund): R = Σ raw rounded half away from zero, k = (R - Σ base) / 0.01, and
- * the k-th position in the order |raw - base| descending, e descending, TAAccountID ascending (|raw - base| has
- * at most 11 decimals, so it ranks exactly as a whole number of 10^-11, which sorts far faster than numeric);</li>
+ * <li>{@code totals} (one task, the whole fund, the earners computed once): R = Σ raw rounded half away from zero,
+ * k = (R - Σ base) / 0.01, and the k-th position in the order |raw - base| descending, e descending, TAAccountID
+ * ascending (|raw - base| has at most 11 decimals, so it ranks exactly as a whole number of 10^-11, which sorts far
+ * faster than numeric);</li>
  * <li>{@code income} (per shard): every eligible position's income = base, plus one cent with the sign of u when it
  * comes no later than that k-th position in the order. So Σ income = R exactly, and each row is written once.</li>
  * </ol>
@@ -41,15 +42,17 @@ public final class IncomeAllocation {
      * the {@code residue-cent-to-wrong-account} failpoint (the same number of cents, to the wrong positions).
      */
     public enum ResidueOrder {
-        FIRST("diff DESC, e_cents DESC, ta_account_id", ">", "<="),
-        LAST("diff, e_cents, ta_account_id DESC", "<", ">=");
+        FIRST("DESC", "e_cents DESC, ta_account_id", ">", "<="),
+        LAST("ASC", "e_cents, ta_account_id DESC", "<", ">=");
 
-        private final String orderBy;
+        private final String diffOrder;
+        private final String tieOrder;
         private final String before;
         private final String upTo;
 
-        ResidueOrder(String orderBy, String before, String upTo) {
-            this.orderBy = orderBy;
+        ResidueOrder(String diffOrder, String tieOrder, String before, String upTo) {
+            this.diffOrder = diffOrder;
+            this.tieOrder = tieOrder;
             this.before = before;
             this.upTo = upTo;
         }
@@ -72,23 +75,36 @@ public final class IncomeAllocation {
     public static long fundTotals(Sql sql, String date, ResidueOrder order) {
         // the first single task after clearing: statistics for what the clearing shards wrote (the exports join it)
         Statistics.refresh(sql, "trd.trade_cfm", "clr.position_move", "clr.position");
-        // ranking every earner of a fund is one sort of up to millions of rows: let it stay in memory
+        // the earners of every fund (up to millions of rows) are held and their diffs sorted: let it stay in memory
         sql.exec("SET LOCAL work_mem = '512MB'");
         sql.update("DELETE FROM clr.income_fund WHERE biz_date = $1", date);
+        // The earners are computed once (the numeric products are what this step costs) into a CTE that the fund
+        // sums and the ranking read. The k-th position of the order is found without sorting whole rows: its diff
+        // is the k-th diff (a sort of one bigint column), and among the positions with that diff it is the
+        // (k - those ranked above)-th by e, then TAAccountID.
         sql.update("""
-                INSERT INTO clr.income_fund (biz_date, fund_code, income_per_10k, total, cents)
-                SELECT $1, fund_code, min(u), round(sum(raw), 2), abs((round(sum(raw), 2) - sum(base)) * 100)::bigint
-                FROM (""" + EARNERS + """
-                ) e GROUP BY fund_code""", date, 0, 1024);
-        return sql.update("""
-                UPDATE clr.income_fund f SET last_diff = l.diff, last_eligible = l.e, last_account = l.ta_account_id
-                FROM clr.income_fund k CROSS JOIN LATERAL (
-                  SELECT diff, e, ta_account_id FROM (""" + EARNERS + """
-                  ) e WHERE e.fund_code = k.fund_code
-                  ORDER BY""" + " " + order.orderBy + """
-                   OFFSET k.cents - 1 LIMIT 1) l
-                WHERE f.biz_date = $1 AND k.biz_date = $1 AND f.fund_code = k.fund_code AND k.cents > 0""",
-                date, 0, 1024);
+                WITH e AS MATERIALIZED (SELECT fund_code, u, raw, base, diff, e_cents, e, ta_account_id FROM (
+                """ + EARNERS + """
+                  ) x),
+                t AS (SELECT fund_code, min(u) AS u, round(sum(raw), 2) AS total,
+                        abs((round(sum(raw), 2) - sum(base)) * 100)::bigint AS cents
+                      FROM e GROUP BY fund_code)
+                INSERT INTO clr.income_fund (biz_date, fund_code, income_per_10k, total, cents, last_diff,
+                  last_eligible, last_account)
+                SELECT $1, t.fund_code, t.u, t.total, t.cents, l.diff, l.e, l.ta_account_id
+                FROM t
+                LEFT JOIN LATERAL (SELECT diff AS cut FROM e WHERE e.fund_code = t.fund_code AND t.cents > 0
+                  ORDER BY diff""" + " " + order.diffOrder + """
+                   OFFSET greatest(t.cents - 1, 0) LIMIT 1) c ON true
+                LEFT JOIN LATERAL (SELECT count(*) AS above FROM e
+                  WHERE e.fund_code = t.fund_code AND e.diff""" + " " + order.before + """
+                 c.cut) a ON true
+                LEFT JOIN LATERAL (SELECT diff, e, ta_account_id FROM e
+                  WHERE e.fund_code = t.fund_code AND e.diff = c.cut
+                  ORDER BY""" + " " + order.tieOrder + " " + """
+                  OFFSET greatest(t.cents - 1 - a.above, 0) LIMIT 1) l ON true""", date, 0, 1024);
+        return sql.one("SELECT count(*) AS n FROM clr.income_fund WHERE biz_date = $1 AND cents > 0", date)
+                .getLong("n");
     }
 
     public static long income(Sql sql, String date, int slotFrom, int slotTo) {

@@ -66,8 +66,7 @@ public final class DistributorFiles {
                     .textCut("BusinessCode", ApplicationChecks.confirmationBusinessCode(r.getString("business_code")))
                     .text("TAAccountID", account == null ? "" : account)
                     .text("ReturnCode", code)
-                    .textCut("ErrorDetail", ReturnCodeTexts.text(code))
-                    .build();
+                    .textCut("ErrorDetail", ReturnCodeTexts.text(code));
         }, date, distributor);
     }
 
@@ -109,7 +108,7 @@ public final class DistributorFiles {
                         .number("Charge", r.getBigDecimal("charge"))
                         .number("NAV", r.getBigDecimal("nav"))
                         .number("RateFee", r.getBigDecimal("rate_fee"));
-                return confirmed(b, r.getString("return_code"), FROM_DISTRIBUTOR).build();
+                return confirmed(b, r.getString("return_code"), FROM_DISTRIBUTOR);
             }, date, distributor, batch);
             if ("000".equals(batch)) {
                 stream(out, """
@@ -124,7 +123,7 @@ public final class DistributorFiles {
                         .text("BusinessCode", INCOME_REDUCTION)
                         .text("TASerialNO", TaSerials.format(date, serial[0]++))
                         .number("ConfirmedVol", r.getBigDecimal("income").negate())
-                        .number("NAV", NAV_ONE), OK, FROM_TA).build(), date, distributor);
+                        .number("NAV", NAV_ONE), OK, FROM_TA), date, distributor);
             }
         });
     }
@@ -143,8 +142,7 @@ public final class DistributorFiles {
                 .textCut("FundCode", r.getString("fund_code"))
                 .number("TotalVolOfDistributorInTA", r.getBigDecimal("close"))
                 .number("AvailableVol", r.getBigDecimal("close"))
-                .text("AccountStatus", "0")
-                .build(), distributor, date);
+                .text("AccountStatus", "0"), distributor, date);
     }
 
     /** 06: one record per money-market position with e > 0 and income >= 0 on T, by TAAccountID then FundCode. */
@@ -171,8 +169,7 @@ public final class DistributorFiles {
                     .number("ConfirmedAmount", income)
                     .number("VolOfDividendforReinvestment", income)
                     .number("NAV", NAV_ONE)
-                    .text("DefDividendMethod", "0")
-                    .build();
+                    .text("DefDividendMethod", "0");
         }, date, distributor);
     }
 
@@ -186,8 +183,9 @@ public final class DistributorFiles {
                 .text("FromTAFlag", fromTaFlag);
     }
 
+    /** Fills the builder with one row's record (the builder is then written as it is, no String made). */
     private interface LineFormat {
-        String line(Row row);
+        OfdRecordBuilder line(Row row);
     }
 
     private interface FileBody {
