@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.openta.model.events.Stage;
 import io.openta.model.ofd.OfiFileName;
 import io.openta.model.ofd.OfdReader;
+import io.openta.runtime.db.ColumnBatch;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Withdrawals;
 import io.openta.runtime.task.DayFailure;
@@ -74,11 +75,15 @@ public class DayInitHandler implements StageHandler {
             }
         }
         sql.update("DELETE FROM trd.inbox_file WHERE biz_date = $1", date);
+        // one statement for all the day's data files rather than a round trip each (a day has one or two per
+        // distributor)
+        ColumnBatch pending = new ColumnBatch(sql, """
+                INSERT INTO trd.inbox_file (biz_date, file_name, role, seq, status)
+                SELECT $1, n, 'IMPORT', s, 'PENDING' FROM unnest($2::text[], $3::text[]::int[]) AS f(n, s)""", 2, date);
         for (int i = 0; i < imports.size(); i++) {
-            sql.update("""
-                    INSERT INTO trd.inbox_file (biz_date, file_name, role, seq, status) VALUES ($1, $2, 'IMPORT', $3, 'PENDING')""",
-                    date, imports.get(i).getFileName().toString(), i);
+            pending.add(imports.get(i).getFileName().toString(), i);
         }
+        pending.flush();
         IndexFiles.register(sql, ctx.staging(), stage().id(), ctx.config().taCode(), date, indexes, imports,
                 inboxNames);
         ParameterFiles files = ParameterFiles.check(params, ctx.config().taCode(), date);
