@@ -3,11 +3,7 @@ package io.openta.scheduler.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -27,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,7 +40,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class OperatorAuthTest {
     private static final String DAY = "20260105";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TestHTTPResource("/")
     URL base;
@@ -63,10 +57,10 @@ class OperatorAuthTest {
     @BeforeEach
     void awaitLeadership() throws Exception {
         String viewer = token(key(), "vera", "viewer", 600);
-        Answer a = null;
+        ApiAnswer a = null;
         for (int i = 0; i < 300; i++) {
             a = call("GET", "api/leader", viewer, null);
-            if (a.status == 200 && a.json().path("leading").asBoolean()) {
+            if (a.status() == 200 && a.json().path("leading").asBoolean()) {
                 return;
             }
             Thread.sleep(50);
@@ -76,22 +70,22 @@ class OperatorAuthTest {
 
     @Test
     void withoutAValidTokenTheAnswerIs401AsJson() throws Exception {
-        Answer none = call("GET", "api/days", null, null);
-        assertEquals(401, none.status, none.body);
-        assertTrue(none.json().path("message").asText().startsWith("no bearer token"), none.body);
+        ApiAnswer none = call("GET", "api/days", null, null);
+        assertEquals(401, none.status(), none.body());
+        assertTrue(none.json().path("message").asText().startsWith("no bearer token"), none.body());
 
         PrivateKey other = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
         String forgedToken = token(other, "mallory", "admin", 600);
-        Answer forged = call("GET", "api/days", forgedToken, null);
-        assertEquals(401, forged.status, forged.body);
-        assertTrue(forged.json().path("message").asText().startsWith("the bearer token was refused"), forged.body);
-        assertTrue(!forged.body.contains(forgedToken.substring(0, 40)), "the reason does not echo the token");
+        ApiAnswer forged = call("GET", "api/days", forgedToken, null);
+        assertEquals(401, forged.status(), forged.body());
+        assertTrue(forged.json().path("message").asText().startsWith("the bearer token was refused"), forged.body());
+        assertTrue(!forged.body().contains(forgedToken.substring(0, 40)), "the reason does not echo the token");
 
-        Answer expired = call("GET", "api/days", token(key(), "vera", "viewer", -300), null);
-        assertEquals(401, expired.status, expired.body);
-        assertTrue(expired.json().path("message").asText().startsWith("the bearer token was refused"), expired.body);
+        ApiAnswer expired = call("GET", "api/days", token(key(), "vera", "viewer", -300), null);
+        assertEquals(401, expired.status(), expired.body());
+        assertTrue(expired.json().path("message").asText().startsWith("the bearer token was refused"), expired.body());
 
-        assertEquals(200, call("GET", "q/health/live", null, null).status, "probes stay open");
+        assertEquals(200, call("GET", "q/health/live", null, null).status(), "probes stay open");
     }
 
     @Test
@@ -99,15 +93,15 @@ class OperatorAuthTest {
         PrivateKey key = key();
         String viewer = token(key, "vera", "viewer", 600);
         for (String action : List.of("start", "cancel", "rollback")) {
-            Answer refused = call("POST", "api/days/" + DAY + "/" + action, viewer, "{}");
-            assertEquals(403, refused.status, action + ": " + refused.body);
-            assertTrue(refused.json().path("message").asText().contains("may not call"), refused.body);
+            ApiAnswer refused = call("POST", "api/days/" + DAY + "/" + action, viewer, "{}");
+            assertEquals(403, refused.status(), action + ": " + refused.body());
+            assertTrue(refused.json().path("message").asText().contains("may not call"), refused.body());
         }
-        assertEquals(200, call("GET", "api/days", viewer, null).status);
+        assertEquals(200, call("GET", "api/days", viewer, null).status());
         assertEquals(403, call("POST", "api/days/" + DAY + "/cancel", token(key, "otto", "operator", 600), "{}")
-                .status);
+                .status());
         assertEquals(202, call("POST", "api/days/" + DAY + "/start", token(key, "otto", "operator", 600), "{}")
-                .status);
+                .status());
 
         // a day as a finished one leaves it (this app runs no stages): then the admin's rollback is logged as hers
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
@@ -116,10 +110,10 @@ class OperatorAuthTest {
                     + "'COMPLETED', 'profit-export', '', '/nowhere', '/nowhere') ON CONFLICT DO NOTHING");
         }
         String admin = token(key, "carol", "admin", 600);
-        Answer chosen = call("POST", "api/days/20260106/rollback", admin, "{\"to\":\"export\",\"by\":\"eve\"}");
-        assertEquals(400, chosen.status, "a caller-chosen by is refused: " + chosen.body);
-        Answer done = call("POST", "api/days/20260106/rollback", admin, "{\"to\":\"export\"}");
-        assertEquals(200, done.status, done.body);
+        ApiAnswer chosen = call("POST", "api/days/20260106/rollback", admin, "{\"to\":\"export\",\"by\":\"eve\"}");
+        assertEquals(400, chosen.status(), "a caller-chosen by is refused: " + chosen.body());
+        ApiAnswer done = call("POST", "api/days/20260106/rollback", admin, "{\"to\":\"export\"}");
+        assertEquals(200, done.status(), done.body());
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT done_by FROM sched.rollback_log WHERE biz_date = '20260106'")) {
@@ -132,13 +126,13 @@ class OperatorAuthTest {
     @Test
     void stressDayCallsAreRefusedWithShadowTrafficOff() throws Exception {
         PrivateKey key = key();
-        for (Answer refused : List.of(call("GET", "api/days?traffic=shadow", token(key, "vera", "viewer", 600), null),
+        for (ApiAnswer refused : List.of(call("GET", "api/days?traffic=shadow", token(key, "vera", "viewer", 600), null),
                 call("POST", "api/days/" + DAY + "/pause?traffic=shadow", token(key, "otto", "operator", 600), "{}"))) {
-            assertEquals(409, refused.status, refused.body);
+            assertEquals(409, refused.status(), refused.body());
             assertEquals(io.openta.scheduler.service.DayScheduler.SHADOW_REFUSED,
                     refused.json().path("message").asText());
         }
-        assertEquals(200, call("GET", "api/days?traffic=production", token(key, "vera", "viewer", 600), null).status);
+        assertEquals(200, call("GET", "api/days?traffic=production", token(key, "vera", "viewer", 600), null).status());
     }
 
     /** An RS256 JWT as an issuer makes it: iss, sub, groups (the role), exp {@code ttl} seconds from now. */
@@ -157,20 +151,7 @@ class OperatorAuthTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private record Answer(int status, String body) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-    }
-
-    private Answer call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
-                "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
+    private ApiAnswer call(String method, String path, String token, String body) throws Exception {
+        return ApiAnswer.call(base, method, path, token, body);
     }
 }

@@ -3,11 +3,7 @@ package io.openta.scheduler.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -27,9 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.openta.model.events.DayCommand;
 import io.openta.scheduler.service.DayScheduler;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,8 +39,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(ReleaseInfra.class)
 class ReleaseStateTest {
     private static final String DAY = "20260201";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PLAN = """
             {"accountGroups": {"pilot-distributors": {"distributors": ["B02"]}},
              "steps": [{"step": "pilot", "accountGroups": ["pilot-distributors"]},
@@ -71,13 +62,13 @@ class ReleaseStateTest {
         String operator = token("otto", "operator");
         String admin = token("ada", "admin");
         Files.writeString(Path.of(segmentsFile), PLAN);
-        assertEquals(200, call("GET", "api/release", viewer, null).status);
-        assertEquals(403, call("POST", "api/release/step", viewer, "{\"step\":\"pilot\"}").status);
-        assertEquals(403, call("POST", "api/release/step", operator, "{\"step\":\"pilot\"}").status);
-        assertEquals(403, call("POST", "api/release/abort", operator, null).status);
+        assertEquals(200, call("GET", "api/release", viewer, null).status());
+        assertEquals(403, call("POST", "api/release/step", viewer, "{\"step\":\"pilot\"}").status());
+        assertEquals(403, call("POST", "api/release/step", operator, "{\"step\":\"pilot\"}").status());
+        assertEquals(403, call("POST", "api/release/abort", operator, null).status());
 
-        Answer set = call("POST", "api/release/step", admin, "{\"step\":\"pilot\"}");
-        assertEquals(200, set.status, set.body);
+        ApiAnswer set = call("POST", "api/release/step", admin, "{\"step\":\"pilot\"}");
+        assertEquals(200, set.status(), set.body());
         assertEquals("pilot", set.json().path("step").asText());
         assertTrue(set.json().path("canaryNow").asBoolean());
         assertEquals("ada", set.json().path("updatedBy").asText());
@@ -88,10 +79,10 @@ class ReleaseStateTest {
         assertRefused(admin, "gray-20", "segments file " + segmentsFile + ": step gray-20: buckets [10,29] overlap "
                 + "[0,19]");
         Files.writeString(Path.of(segmentsFile), PLAN.substring(0, 40));
-        Answer broken = call("POST", "api/release/step", admin, "{\"step\":\"gray-20\"}");
-        assertEquals(400, broken.status, broken.body);
+        ApiAnswer broken = call("POST", "api/release/step", admin, "{\"step\":\"gray-20\"}");
+        assertEquals(400, broken.status(), broken.body());
         assertTrue(broken.json().path("message").asText().startsWith("segments file " + segmentsFile
-                + ": does not parse: "), broken.body);
+                + ": does not parse: "), broken.body());
         Files.writeString(Path.of(segmentsFile), PLAN);
     }
 
@@ -111,12 +102,12 @@ class ReleaseStateTest {
         awaitLeadership();
         String admin = token("ada", "admin");
         Files.writeString(Path.of(segmentsFile), PLAN);
-        assertEquals(200, call("POST", "api/release/step", admin, "{\"step\":\"gray-20\"}").status);
+        assertEquals(200, call("POST", "api/release/step", admin, "{\"step\":\"gray-20\"}").status());
         scheduler.onCommand(new DayCommand(DayCommand.START, DAY, Path.of(segmentsFile).getParent().toString(),
                 Path.of(segmentsFile).getParent().resolve("out").toString(), UUID.randomUUID().toString()));
         // day-init and file-import started under gray-20; at clearing/accounts the step changes to pilot
         finishStepsUntil("clearing", "accounts");
-        assertEquals(200, call("POST", "api/release/step", admin, "{\"step\":\"pilot\"}").status);
+        assertEquals(200, call("POST", "api/release/step", admin, "{\"step\":\"pilot\"}").status());
         finishStepsUntil("clearing", "trades");
         assertEquals("gray-20", query("SELECT release_step FROM sched.stage_run WHERE biz_date = '" + DAY
                 + "' AND stage = 'clearing'"));
@@ -132,7 +123,7 @@ class ReleaseStateTest {
         assertEquals("1", query("SELECT count(*) FROM sched.task WHERE biz_date = '" + DAY
                 + "' AND stage = 'profit' AND step = 'totals'"));
 
-        assertEquals(200, call("POST", "api/release/abort", admin, null).status);
+        assertEquals(200, call("POST", "api/release/abort", admin, null).status());
         assertEquals(String.valueOf(2 * EmbeddedInfra.SHARDS), query("SELECT count(*) FROM sched.task WHERE "
                 + "biz_date = '" + DAY + "' AND stage = 'profit' AND step = 'income'"), "income keeps its lanes");
         finishStepsUntil("share-adjust", "adjust");
@@ -156,19 +147,19 @@ class ReleaseStateTest {
     }
 
     private void assertRefused(String admin, String step, String message) throws Exception {
-        Answer before = call("GET", "api/release", admin, null);
-        Answer refused = call("POST", "api/release/step", admin, "{\"step\":\"" + step + "\"}");
-        assertEquals(400, refused.status, refused.body);
+        ApiAnswer before = call("GET", "api/release", admin, null);
+        ApiAnswer refused = call("POST", "api/release/step", admin, "{\"step\":\"" + step + "\"}");
+        assertEquals(400, refused.status(), refused.body());
         assertEquals(message, refused.json().path("message").asText());
-        Answer after = call("GET", "api/release", admin, null);
+        ApiAnswer after = call("GET", "api/release", admin, null);
         assertEquals(before.json(), after.json(), "the release stays where it was");
     }
 
     private void awaitLeadership() throws Exception {
         String viewer = token("vera", "viewer");
         for (int i = 0; i < 300; i++) {
-            Answer a = call("GET", "api/leader", viewer, null);
-            if (a.status == 200 && a.json().path("leading").asBoolean()) {
+            ApiAnswer a = call("GET", "api/leader", viewer, null);
+            if (a.status() == 200 && a.json().path("leading").asBoolean()) {
                 return;
             }
             Thread.sleep(50);
@@ -196,18 +187,7 @@ class ReleaseStateTest {
         }
     }
 
-    private record Answer(int status, String body) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-    }
-
-    private Answer call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
-                "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        b.header("Authorization", "Bearer " + token);
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
+    private ApiAnswer call(String method, String path, String token, String body) throws Exception {
+        return ApiAnswer.call(base, method, path, token, body);
     }
 }

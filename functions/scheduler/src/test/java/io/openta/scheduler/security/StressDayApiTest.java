@@ -3,11 +3,7 @@ package io.openta.scheduler.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -20,13 +16,9 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openta.model.events.DayCommand;
 import io.openta.model.events.Topics;
 import io.openta.model.events.Traffic;
+import io.openta.scheduler.service.TestClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +49,6 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(StressDayApiTest.ShadowOn.class)
 class StressDayApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SHADOW = "?traffic=shadow";
 
     @TestHTTPResource("/")
@@ -86,10 +78,10 @@ class StressDayApiTest {
         viewer = OperatorAuthTest.token(key, "vera", "viewer", 600);
         operator = OperatorAuthTest.token(key, "otto", "operator", 600);
         admin = OperatorAuthTest.token(key, "carol", "admin", 600);
-        Answer a = null;
+        ApiAnswer a = null;
         for (int i = 0; i < 300; i++) {
             a = call("GET", "api/leader", viewer, null);
-            if (a.status == 200 && a.json().path("leading").asBoolean()) {
+            if (a.status() == 200 && a.json().path("leading").asBoolean()) {
                 return;
             }
             Thread.sleep(50);
@@ -100,32 +92,32 @@ class StressDayApiTest {
     @Test
     void shadowCallsTakeTheRolesOfProduction() throws Exception {
         String day = "20270301";
-        assertEquals(401, call("GET", "api/days" + SHADOW, null, null).status);
-        assertEquals(401, call("POST", "api/days/" + day + "/pause" + SHADOW, null, "{}").status);
+        assertEquals(401, call("GET", "api/days" + SHADOW, null, null).status());
+        assertEquals(401, call("POST", "api/days/" + day + "/pause" + SHADOW, null, "{}").status());
         for (String action : List.of("pause", "resume", "cancel", "rollback")) {
-            Answer refused = call("POST", "api/days/" + day + "/" + action + SHADOW, viewer, "{}");
-            assertEquals(403, refused.status, action + ": " + refused.body);
+            ApiAnswer refused = call("POST", "api/days/" + day + "/" + action + SHADOW, viewer, "{}");
+            assertEquals(403, refused.status(), action + ": " + refused.body());
         }
-        assertEquals(403, call("POST", "api/days/" + day + "/cancel" + SHADOW, operator, "{}").status);
+        assertEquals(403, call("POST", "api/days/" + day + "/cancel" + SHADOW, operator, "{}").status());
         assertEquals(403, call("POST", "api/days/" + day + "/rollback" + SHADOW, operator, "{\"to\":\"export\"}")
-                .status);
-        Answer list = call("GET", "api/days" + SHADOW, viewer, null);
-        assertEquals(200, list.status, list.body);
-        assertTrue(list.json().isArray(), list.body);
-        Answer unknown = call("GET", "api/days?traffic=dance", viewer, null);
-        assertEquals(400, unknown.status, unknown.body);
+                .status());
+        ApiAnswer list = call("GET", "api/days" + SHADOW, viewer, null);
+        assertEquals(200, list.status(), list.body());
+        assertTrue(list.json().isArray(), list.body());
+        ApiAnswer unknown = call("GET", "api/days?traffic=dance", viewer, null);
+        assertEquals(400, unknown.status(), unknown.body());
         assertEquals("unknown traffic 'dance' (expected PRODUCTION or SHADOW)",
                 unknown.json().path("message").asText());
         // the role check comes first, then the day set's answer: an operator may pause, there is no such stress day
-        Answer none = call("POST", "api/days/" + day + "/pause" + SHADOW, operator, "{}");
-        assertEquals(404, none.status, none.body);
+        ApiAnswer none = call("POST", "api/days/" + day + "/pause" + SHADOW, operator, "{}");
+        assertEquals(404, none.status(), none.body());
         assertEquals("no stress day " + day, none.json().path("message").asText());
     }
 
     @Test
     void aStressDayIsPausedResumedAndCancelledWhileTheProductionDayOfItsDateRunsOn() throws Exception {
         String day = "20270302";
-        assertEquals(202, call("POST", "api/days/" + day + "/start", operator, "{}").status);
+        assertEquals(202, call("POST", "api/days/" + day + "/start", operator, "{}").status());
         awaitStatus("sched", day, "RUNNING");
         String productionTasks = one("SELECT string_agg(stage || step || shard || status, ',' ORDER BY stage, step, "
                 + "shard) FROM sched.task WHERE biz_date = '" + day + "'");
@@ -133,41 +125,41 @@ class StressDayApiTest {
         awaitStatus("shadow_sched", day, "RUNNING");
 
         // reads: the shadow set's day, with the body production days have
-        Answer stress = call("GET", "api/days/" + day + SHADOW, viewer, null);
-        Answer production = call("GET", "api/days/" + day, viewer, null);
-        assertEquals(200, stress.status, stress.body);
+        ApiAnswer stress = call("GET", "api/days/" + day + SHADOW, viewer, null);
+        ApiAnswer production = call("GET", "api/days/" + day, viewer, null);
+        assertEquals(200, stress.status(), stress.body());
         assertEquals(fields(production.json()), fields(stress.json()));
         assertEquals("RUNNING", stress.json().path("status").asText());
         assertEquals("/nowhere/stress-out", stress.json().path("outbox").asText());
-        assertTrue(!production.json().path("outbox").asText().equals("/nowhere/stress-out"), production.body);
-        assertTrue(call("GET", "api/days" + SHADOW, viewer, null).body.contains("\"date\":\"" + day + "\""));
+        assertTrue(!production.json().path("outbox").asText().equals("/nowhere/stress-out"), production.body());
+        assertTrue(call("GET", "api/days" + SHADOW, viewer, null).body().contains("\"date\":\"" + day + "\""));
 
-        Answer paused = call("POST", "api/days/" + day + "/pause" + SHADOW, operator, "{}");
-        assertEquals(202, paused.status, paused.body);
+        ApiAnswer paused = call("POST", "api/days/" + day + "/pause" + SHADOW, operator, "{}");
+        assertEquals(202, paused.status(), paused.body());
         awaitStatus("shadow_sched", day, "PAUSED");
         assertEquals("RUNNING", status("sched", day), "the production day of the same date was paused");
 
-        Answer again = call("POST", "api/days/" + day + "/pause" + SHADOW, operator, "{}");
-        assertEquals(409, again.status, again.body);
+        ApiAnswer again = call("POST", "api/days/" + day + "/pause" + SHADOW, operator, "{}");
+        assertEquals(409, again.status(), again.body());
         assertEquals("stress day " + day + " is paused: cannot pause", again.json().path("message").asText());
         assertEquals("PAUSED", status("shadow_sched", day));
 
-        assertEquals(202, call("POST", "api/days/" + day + "/resume" + SHADOW, operator, "{}").status);
+        assertEquals(202, call("POST", "api/days/" + day + "/resume" + SHADOW, operator, "{}").status());
         awaitStatus("shadow_sched", day, "RUNNING");
 
-        assertEquals(202, call("POST", "api/days/" + day + "/cancel" + SHADOW, admin, "{}").status);
+        assertEquals(202, call("POST", "api/days/" + day + "/cancel" + SHADOW, admin, "{}").status());
         awaitStatus("shadow_sched", day, "CANCELLED");
         assertEquals("0", one("SELECT count(*) FROM shadow_sched.task WHERE biz_date = '" + day + "'"));
         assertEquals("RUNNING", status("sched", day), "the production day of the same date was cancelled");
         assertEquals(productionTasks, one("SELECT string_agg(stage || step || shard || status, ',' ORDER BY stage, "
                 + "step, shard) FROM sched.task WHERE biz_date = '" + day + "'"));
 
-        Answer cancelled = call("POST", "api/days/" + day + "/resume" + SHADOW, operator, "{}");
-        assertEquals(409, cancelled.status, cancelled.body);
+        ApiAnswer cancelled = call("POST", "api/days/" + day + "/resume" + SHADOW, operator, "{}");
+        assertEquals(409, cancelled.status(), cancelled.body());
         assertEquals("stress day " + day + " is cancelled: cannot resume", cancelled.json().path("message").asText());
 
         // leave no day open
-        assertEquals(202, call("POST", "api/days/" + day + "/cancel", admin, "{}").status);
+        assertEquals(202, call("POST", "api/days/" + day + "/cancel", admin, "{}").status());
         awaitStatus("sched", day, "CANCELLED");
     }
 
@@ -180,12 +172,12 @@ class StressDayApiTest {
         exec("INSERT INTO shadow_sched.day (biz_date, status, stage, step, inbox, outbox) VALUES ('" + day + "', "
                 + "'COMPLETED', 'profit-export', '', '/nowhere/in', '/nowhere/stress-out')");
 
-        Answer none = call("POST", "api/days/20270311/rollback" + SHADOW, admin, "{\"to\":\"export\"}");
-        assertEquals(404, none.status, none.body);
+        ApiAnswer none = call("POST", "api/days/20270311/rollback" + SHADOW, admin, "{\"to\":\"export\"}");
+        assertEquals(404, none.status(), none.body());
         assertEquals("no stress day 20270311", none.json().path("message").asText());
 
-        Answer done = call("POST", "api/days/" + day + "/rollback" + SHADOW, admin, "{\"to\":\"export\"}");
-        assertEquals(200, done.status, done.body);
+        ApiAnswer done = call("POST", "api/days/" + day + "/rollback" + SHADOW, admin, "{\"to\":\"export\"}");
+        assertEquals(200, done.status(), done.body());
         assertEquals("stress day " + day + " rolled back", done.json().path("message").asText());
         assertEquals("STOPPED export", one("SELECT status || ' ' || stage FROM shadow_sched.day WHERE biz_date = '"
                 + day + "'"));
@@ -194,25 +186,21 @@ class StressDayApiTest {
         assertEquals("COMPLETED profit-export", one("SELECT status || ' ' || stage FROM sched.day WHERE biz_date = '"
                 + day + "'"), "the production day of the same date was rolled back");
         assertEquals("0", one("SELECT count(*) FROM sched.rollback_log WHERE biz_date = '" + day + "'"));
-        Answer shown = call("GET", "api/days/" + day + SHADOW, viewer, null);
-        assertEquals("carol", shown.json().path("rollbacks").path(0).path("by").asText(), shown.body);
+        ApiAnswer shown = call("GET", "api/days/" + day + SHADOW, viewer, null);
+        assertEquals("carol", shown.json().path("rollbacks").path(0).path("by").asText(), shown.body());
 
         // leave no day open: the stopped stress day is cancelled (back to its start)
-        assertEquals(202, call("POST", "api/days/" + day + "/cancel" + SHADOW, admin, "{}").status);
+        assertEquals(202, call("POST", "api/days/" + day + "/cancel" + SHADOW, admin, "{}").status());
         awaitStatus("shadow_sched", day, "CANCELLED");
         assertEquals("COMPLETED", status("sched", day));
     }
 
     /** A START marked SHADOW, as ./openta stress sends it (the API starts production days only). */
     private void startStressDay(String day) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> commands = new KafkaProducer<>(p)) {
-            commands.send(new ProducerRecord<>(Topics.DAY_COMMANDS, day, JSON.writeValueAsString(new DayCommand(
+        try (KafkaProducer<String, String> commands = TestClients.producer(bootstrap)) {
+            commands.send(TestClients.marked(Topics.DAY_COMMANDS, day, JSON.writeValueAsString(new DayCommand(
                     DayCommand.START, day, "/nowhere/stress-in", "/nowhere/stress-out", UUID.randomUUID().toString(),
-                    Traffic.SHADOW)))).get();
+                    Traffic.SHADOW)), Traffic.SHADOW)).get();
         }
     }
 
@@ -253,20 +241,7 @@ class StressDayApiTest {
         }
     }
 
-    private record Answer(int status, String body) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-    }
-
-    private Answer call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
-                "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
+    private ApiAnswer call(String method, String path, String token, String body) throws Exception {
+        return ApiAnswer.call(base, method, path, token, body);
     }
 }

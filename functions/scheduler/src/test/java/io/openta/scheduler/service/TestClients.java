@@ -18,11 +18,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.openta.model.events.Traffic;
 
 /** The plain clients the shadow-traffic tests talk to the scheduler with: Kafka for commands and events, JDBC. */
-final class TestClients {
+public final class TestClients {
     private TestClients() {
     }
 
-    static KafkaProducer<String, String> producer(String bootstrap) {
+    public static KafkaProducer<String, String> producer(String bootstrap) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -31,7 +31,7 @@ final class TestClients {
     }
 
     /** A record carrying {@code traffic} in the {@link Traffic#HEADER} header, as every sender writes it. */
-    static ProducerRecord<String, String> marked(String topic, String key, String value, Traffic traffic) {
+    public static ProducerRecord<String, String> marked(String topic, String key, String value, Traffic traffic) {
         ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, value);
         r.headers().add(Traffic.HEADER, traffic.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return r;
