@@ -61,6 +61,17 @@ public final class LeaderLease {
                 ttlMillis) != null;
     }
 
+    /**
+     * Renews the lease from the current time (not the transaction's start), in a transaction whose fence
+     * ({@link #holds}) locked the row: the last statement of a long fenced transaction.
+     */
+    public static void extend(Sql sql, long epoch, String holder, long ttlMillis) {
+        sql.update("""
+                UPDATE sched.leader
+                SET lease_until = greatest(lease_until, clock_timestamp() + $3 * interval '1 millisecond')
+                WHERE id = 1 AND epoch = $1 AND holder = $2""", epoch, holder, ttlMillis);
+    }
+
     public static void countWrite(Sql sql, long epoch, String holder) {
         sql.update("""
                 INSERT INTO sched.leader_write (epoch, holder, writes) VALUES ($1, $2, 1)

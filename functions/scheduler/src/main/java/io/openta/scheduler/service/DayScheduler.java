@@ -74,6 +74,15 @@ public class DayScheduler {
         this.traffics = shadow.enabled() ? List.of(Traffic.PRODUCTION, Traffic.SHADOW) : List.of(Traffic.PRODUCTION);
     }
 
+    /**
+     * Runs {@code work} in this scheduler's turn, as its own decisions run. A caller must come through here rather
+     * than {@code synchronized} on its injected reference: that is the CDI client proxy, a monitor of its own that
+     * these {@code synchronized} methods (locking the bean instance) never take.
+     */
+    public synchronized <T> T inTurn(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** Why a command marked {@link Traffic#SHADOW} is refused by a scheduler whose shadow traffic is off. */
     public static final String SHADOW_REFUSED = "stress (shadow) day refused: this scheduler has no shadow schemas "
             + "(start it with OPENTA_SHADOW_ENABLED=true)";

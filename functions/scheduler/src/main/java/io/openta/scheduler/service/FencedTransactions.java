@@ -12,7 +12,8 @@ import io.openta.runtime.db.Transactions;
  * Scheduler write transactions: each first passes the leadership {@link Leadership#fence fence} (same transaction),
  * so only the holder of the live lease commits anything. A process paused inside such a transaction would keep the
  * lease row locked and hold a takeover back; the server ends a transaction left idle for a few seconds, which
- * releases the lock and rolls the stale work back.
+ * releases the lock and rolls the stale work back. A transaction that ran longer than half the lease renews it again
+ * before its commit ({@link Leadership#holdThroughCommit}), as the lock kept the periodic renewal out meanwhile.
  */
 @ApplicationScoped
 public class FencedTransactions {
@@ -28,8 +29,11 @@ public class FencedTransactions {
     public <T> T inTransaction(Function<Sql, T> work) {
         return db.inTransaction(sql -> {
             sql.exec("SET LOCAL idle_in_transaction_session_timeout = '3s'");
-            leadership.fence(sql);
-            return work.apply(sql);
+            long fencedAt = System.nanoTime();
+            long epoch = leadership.fence(sql);
+            T result = work.apply(sql);
+            leadership.holdThroughCommit(sql, epoch, fencedAt);
+            return result;
         });
     }
 

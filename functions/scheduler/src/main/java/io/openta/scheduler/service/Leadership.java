@@ -86,9 +86,10 @@ public class Leadership {
 
     /**
      * The fence, the first statement of every scheduler write transaction: passes only while this process holds the
-     * live lease of its epoch (renewing it), and keeps the lease row locked to the end of the transaction.
+     * live lease of its epoch (renewing it), and keeps the lease row locked to the end of the transaction. Returns the
+     * epoch it passed with.
      */
-    public void fence(Sql sql) {
+    public long fence(Sql sql) {
         long e = epoch;
         if (e == 0) {
             throw new NotLeaderException("this scheduler is a follower" + leaderHint());
@@ -99,6 +100,27 @@ public class Leadership {
             throw new NotLeaderException("epoch " + e + " lost the lease" + leaderHint());
         }
         LeaderLease.countWrite(sql, e, holder);
+        return e;
+    }
+
+    /**
+     * Before the commit of a fenced transaction that ran {@code fencedAtNanos} (System.nanoTime) on: when it took
+     * more than half the lease, the lease is renewed from now. The fence renewed it from the transaction's start and
+     * its row lock kept the renewal ({@link #tick}) out since, so a transaction longer than the lease would otherwise
+     * commit with the lease expired and the next tick would open a new epoch, refusing this process's writes in
+     * between. No other scheduler can have taken the lease meanwhile: the row is locked by this transaction.
+     */
+    public void holdThroughCommit(Sql sql, long fencedEpoch, long fencedAtNanos) {
+        long ttlNanos = scheduling.leaderTtl().toNanos();
+        long now = System.nanoTime();
+        if (now - fencedAtNanos <= ttlNanos / 2) {
+            return;
+        }
+        LeaderLease.extend(sql, fencedEpoch, holder, scheduling.leaderTtl().toMillis());
+        // the tick could not renew while the row was locked: the local view follows the renewal made here
+        if (epoch == fencedEpoch) {
+            validUntilNanos = Math.max(validUntilNanos, now + ttlNanos);
+        }
     }
 
     /** True while this process believes it holds a live lease (the database still decides each write). */

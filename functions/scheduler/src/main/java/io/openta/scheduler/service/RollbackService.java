@@ -60,7 +60,7 @@ public class RollbackService {
         String by = request.by() == null || request.by().isBlank() ? "unknown" : request.by();
         // fenced like every scheduler write (only the leader commits it); within this process it also takes its turn
         // with the scheduler's own decisions
-        synchronized (scheduler) {
+        return scheduler.inTurn(() -> {
             List<String> published = db.inTransaction(traffic, sql -> {
                 Row day = sql.one("SELECT status, outbox, kind FROM sched.day WHERE biz_date = $1 FOR UPDATE", date);
                 if (day == null) {
@@ -128,8 +128,8 @@ public class RollbackService {
                     throw new UncheckedIOException("withdrawing published file " + file, e);
                 }
             }
-        }
-        return name + " rolled back";
+            return name + " rolled back";
+        });
     }
 
     private static void withdrawFile(Sql sql, String date, String name, String by) {
