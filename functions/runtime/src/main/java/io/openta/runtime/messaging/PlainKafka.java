@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,37 +30,36 @@ public final class PlainKafka {
     }
 
     public static Properties consumer(String bootstrap, Map<String, ?> shared, String group, String clientIdPrefix) {
-        Properties p = new Properties();
-        p.putAll(connection(shared));
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = base(bootstrap, shared, clientIdPrefix);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + ProcessHandle.current().pid());
         return p;
     }
 
     public static Properties producer(String bootstrap, Map<String, ?> shared, String clientIdPrefix) {
-        Properties p = new Properties();
-        p.putAll(connection(shared));
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = base(bootstrap, shared, clientIdPrefix);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientIdPrefix + ProcessHandle.current().pid());
         return p;
     }
 
     public static Properties admin(String bootstrap, Map<String, ?> shared, String clientIdPrefix) {
+        return base(bootstrap, shared, clientIdPrefix);
+    }
+
+    /** What every plain client has: the broker's connection settings, the bootstrap servers and a client id. */
+    private static Properties base(String bootstrap, Map<String, ?> shared, String clientIdPrefix) {
         Properties p = new Properties();
         p.putAll(connection(shared));
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientIdPrefix + ProcessHandle.current().pid());
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientIdPrefix + ProcessHandle.current().pid());
         return p;
     }
 
