@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,9 @@ final class BenchCommand extends LauncherCommand {
             for (BenchCase.Day day : bc.days()) {
                 Path outbox = Files.createDirectories(root.resolve("out").resolve(day.date()));
                 out().printf("day %s: %d input records: openta day --data %s%n", day.date(), day.records(), state);
-                runs.add(BenchDayRun.run(day.date(), day.inbox(), outbox, state, shards.count, env(), out()));
+                BenchDayRun run = BenchDayRun.run(day.date(), day.inbox(), outbox, state, shards.count,
+                        dayEnv(accounts), out());
+                runs.add(run.withDisk(diskUse(state, root.resolve("out"))));
             }
         } catch (IOException | RuntimeException e) {
             err().println("openta: bench could not run: " + e.getMessage());
@@ -73,6 +76,34 @@ final class BenchCommand extends LauncherCommand {
         out().printf("functions JVM: %s; launcher JVM of each day: %s%n", String.join(" ",
                 FunctionsProcess.javaOptions()), env().getOrDefault("OPENTA_JAVA_OPTS", "-Xmx1g"));
         return OpenTa.OK;
+    }
+
+    /**
+     * Bytes on disk in the state's database, staging area and broker logs, and in the outboxes so far (the inputs are
+     * left out: they are the case, not the system's).
+     */
+    static Map<String, Long> diskUse(Path state, Path outboxes) throws IOException {
+        Map<String, Long> bytes = new java.util.LinkedHashMap<>();
+        bytes.put("database (pg)", DiskUse.bytes(state.resolve("pg")));
+        bytes.put("staging", DiskUse.bytes(state.resolve("staging")));
+        bytes.put("kafka", DiskUse.bytes(state.resolve("kafka")));
+        bytes.put("outboxes", DiskUse.bytes(outboxes));
+        return bytes;
+    }
+
+    /**
+     * The environment of each day command: the launcher's, with a day timeout that grows with the case (0.6 ms per
+     * account, at least the usual 30 minutes: 10,000,000 accounts get 100 minutes) unless OPENTA_DAY_TIMEOUT_SECONDS
+     * is set.
+     */
+    Map<String, String> dayEnv(int accounts) {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.putIfAbsent("OPENTA_DAY_TIMEOUT_SECONDS", String.valueOf(dayTimeoutSeconds(accounts)));
+        return env;
+    }
+
+    static long dayTimeoutSeconds(int accounts) {
+        return Math.max(1800L, accounts * 6L / 10_000L);
     }
 
     /**

@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  * @param stages  the stages as the command printed them
  * @param timing  the command's own split of its time
  * @param whole   milliseconds from starting the command's JVM to its exit
+ * @param peakMb  the functions app's peak resident memory as the command printed it, -1 when it did not
+ * @param disk    bytes on disk after the day, by what holds them (filled in by {@link #withDisk})
  */
-record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, long whole) {
+record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, long whole, long peakMb,
+        Map<String, Long> disk) {
     private static final Pattern STAGE = Pattern.compile("^(\\S+)\\s+records=(\\d+) shards=(\\d+) ([0-9]+)[.,]([0-9]{2}) s$");
 
     /** A stage line: name, records, shards, milliseconds (to the hundredth of a second printed). */
@@ -35,6 +38,10 @@ record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, lo
     /** Start-up of the launcher JVM itself: the whole minus what the command measured. */
     long launcherJvm() {
         return Math.max(0, whole - timing.whole());
+    }
+
+    BenchDayRun withDisk(Map<String, Long> bytes) {
+        return new BenchDayRun(date, stages, timing, whole, peakMb, Map.copyOf(bytes));
     }
 
     /** Runs {@code openta day} on {@code data}; fails with the command's last lines when it does not exit 0. */
@@ -54,6 +61,7 @@ record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, lo
         Process p = pb.start();
         List<Stage> stages = new ArrayList<>();
         DayCommand.Timing timing = null;
+        long peakMb = -1;
         List<String> tail = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -64,6 +72,10 @@ record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, lo
                     tail.remove(0);
                 }
                 stage(line).ifPresent(stages::add);
+                java.util.OptionalLong peak = DayCommand.parsePeakMemory(line);
+                if (peak.isPresent()) {
+                    peakMb = peak.getAsLong();
+                }
                 Optional<DayCommand.Timing> t = DayCommand.parseTiming(line);
                 if (t.isPresent()) {
                     timing = t.get();
@@ -76,7 +88,7 @@ record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, lo
             p.destroyForcibly();
             throw new IOException("openta day --date " + date + " did not complete:\n" + String.join("\n", tail));
         }
-        return new BenchDayRun(date, List.copyOf(stages), timing, whole);
+        return new BenchDayRun(date, List.copyOf(stages), timing, whole, peakMb, Map.of());
     }
 
     static Optional<Stage> stage(String line) {

@@ -34,6 +34,13 @@ final class BenchReport {
         out.printf(Locale.ROOT, "      %-40s %9.2f s%n", "stage sum", s(t.stageSum()));
         out.printf(Locale.ROOT, "      %-40s %9.2f s%n", "between stages and publishing", s(between));
         out.printf(Locale.ROOT, "    %-42s %9.2f s%n", "shutdown", s(t.shutdown()));
+        out.printf(Locale.ROOT, "  %-44s %s%n", "functions app peak memory (resident)",
+                day.peakMb() < 0 ? "not known" : day.peakMb() + " MB");
+        if (!day.disk().isEmpty()) {
+            out.printf(Locale.ROOT, "  %-44s %s%n", "disk use after the day", String.join(", ",
+                    day.disk().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + " " + mb(e.getValue())).toList()));
+        }
         if (floor == null) {
             out.println("  floor: not measured");
             return;
@@ -45,6 +52,10 @@ final class BenchReport {
                                 e.getValue().doubleValue() / 1000.0)).toList()));
         out.printf(Locale.ROOT, "  ratio whole command / floor %.2fx, stage sum / floor %.2fx%n", day.whole() / f,
                 t.stageSum() / f);
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%,d MB", bytes >> 20);
     }
 
     private static String floorStep(FloorBenchmark.Result floor, String floorDay, String stage) {

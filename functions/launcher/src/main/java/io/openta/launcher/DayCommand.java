@@ -92,10 +92,14 @@ final class DayCommand extends LauncherCommand {
                 : LocalCluster.start(r.options())) {
             startup = millisSince(t0);
             out().println(r.serve() != null ? "on the running serve at " + r.serve().url() + ": nothing started"
-                    : "start-up " + OpenTa.seconds(startup, 2) + " (PostgreSQL and Kafka side by side, then the "
-                            + "functions app)");
+                    : "start-up " + OpenTa.seconds(startup, 2) + " (PostgreSQL side by side with Kafka, then "
+                            + "with the functions app)");
             o = cluster.runDay(r.date(), r.inbox(), r.outbox(), progress(out()));
             dayEnd = millisSince(t0);
+            long peak = cluster.functionsPeakResidentBytes();
+            if (peak >= 0) {
+                out().println(peakMemoryLine(r.date(), peak));
+            }
             if (o.completed()) {
                 out().printf("day %s cleared in %s: %d files in %s%n", r.date(), OpenTa.seconds(o.millis(), 1),
                         filesWritten(o, r.outbox()), r.outbox());
@@ -111,6 +115,21 @@ final class DayCommand extends LauncherCommand {
         long whole = millisSince(t0);
         out().println(timingLine(r.date(), new Timing(startup, o.millis(), stageSum(o), whole - dayEnd, whole)));
         return OpenTa.OK;
+    }
+
+    private static final Pattern PEAK_MEMORY = Pattern.compile("^day (\\d{8}) functions app peak memory: (\\d+) MB "
+            + "resident.*");
+
+    /** The functions app's peak resident memory (VmHWM) while it cleared the day, in whole MB (2^20 bytes). */
+    static String peakMemoryLine(String date, long bytes) {
+        return "day " + date + " functions app peak memory: " + (bytes >> 20) + " MB resident (VmHWM; "
+                + String.join(" ", FunctionsProcess.javaOptions()) + ")";
+    }
+
+    /** The MB of a {@link #peakMemoryLine}, if {@code line} is one. */
+    static java.util.OptionalLong parsePeakMemory(String line) {
+        java.util.regex.Matcher m = PEAK_MEMORY.matcher(line);
+        return m.matches() ? java.util.OptionalLong.of(Long.parseLong(m.group(2))) : java.util.OptionalLong.empty();
     }
 
     /**

@@ -23,12 +23,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts PostgreSQL on a free port with its data in {@code dataDir} (created and initialised on first use). */
     public static EmbeddedPostgresServer start(Path dataDir) throws IOException {
+        return start(dataDir, Ports.free());
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} (chosen beforehand, so that the functions app can be started with its URL
+     * while PostgreSQL starts) with its data in {@code dataDir}.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir);
         stopOrphan(dataDir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toFile())
                 .setCleanDataDirectory(false)
-                .setPort(Ports.free())
+                .setPort(port)
                 // a clearing day writes millions of rows in a few statements: room for WAL between checkpoints,
                 // memory for the sorts and hashes of set-based steps
                 .setServerConfig("shared_buffers", "512MB")
@@ -81,12 +89,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+        return jdbcUrl(port());
     }
 
     /** The URL form the Quarkus reactive client takes. */
     public String reactiveUrl() {
-        return "postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+        return reactiveUrl(port());
+    }
+
+    /** The JDBC URL of the server on {@code port}, before or after it started. */
+    public static String jdbcUrl(int port) {
+        return "jdbc:" + reactiveUrl(port);
+    }
+
+    /** The reactive client's URL of the server on {@code port}, before or after it started. */
+    public static String reactiveUrl(int port) {
+        return "postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     public String user() {

@@ -53,13 +53,26 @@ public final class FunctionsProcess implements AutoCloseable {
 
     /** Starts the app and waits until it reports ready; fails with the tail of its log when it dies or times out. */
     public static FunctionsProcess start(Settings s, Duration readyTimeout) throws IOException {
+        FunctionsProcess fp = spawn(s, Map.of());
+        fp.awaitReadyOrStop(readyTimeout);
+        return fp;
+    }
+
+    /**
+     * Starts the app without waiting for it: {@link #awaitReadyOrStop(Duration)} waits. {@code startEnv} is added
+     * to its environment, for settings that only this start needs (e.g. retrying its first database connection
+     * while PostgreSQL itself is still starting).
+     */
+    static FunctionsProcess spawn(Settings s, Map<String, String> startEnv) throws IOException {
         if (!Files.isRegularFile(s.jar())) {
             throw new IllegalStateException("functions app not found: " + s.jar()
                     + " (build it with ./mvnw -B -DskipTests package)");
         }
         Files.createDirectories(s.stagingDir());
         int port = s.httpPort() > 0 ? s.httpPort() : Ports.free();
-        return launch("the functions app", s.jar(), environment(s, port), s.logFile(), port, readyTimeout);
+        Map<String, String> env = environment(s, port);
+        env.putAll(startEnv);
+        return spawn("the functions app", s.jar(), env, s.logFile(), port);
     }
 
     /**
@@ -69,6 +82,14 @@ public final class FunctionsProcess implements AutoCloseable {
      */
     static FunctionsProcess launch(String name, Path jar, Map<String, String> env, Path logFile, int httpPort,
             Duration readyTimeout) throws IOException {
+        FunctionsProcess fp = spawn(name, jar, env, logFile, httpPort);
+        fp.awaitReadyOrStop(readyTimeout);
+        return fp;
+    }
+
+    /** Starts a packaged Quarkus app as {@link #launch} does, without waiting for it. */
+    private static FunctionsProcess spawn(String name, Path jar, Map<String, String> env, Path logFile, int httpPort)
+            throws IOException {
         Files.createDirectories(logFile.getParent());
         List<String> opts = javaOptions();
         List<String> cmd = new ArrayList<>();
@@ -85,14 +106,17 @@ public final class FunctionsProcess implements AutoCloseable {
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        FunctionsProcess fp = new FunctionsProcess(name, pb.start(), logFile, httpPort, opts);
+        return new FunctionsProcess(name, pb.start(), logFile, httpPort, opts);
+    }
+
+    /** Waits until the app reports ready; stops it and fails with the tail of its log when it dies or times out. */
+    void awaitReadyOrStop(Duration readyTimeout) {
         try {
-            fp.awaitReady(readyTimeout);
+            awaitReady(readyTimeout);
         } catch (RuntimeException e) {
-            fp.stop();
+            stop();
             throw e;
         }
-        return fp;
     }
 
     static Map<String, String> environment(Settings s, int httpPort) {
@@ -196,6 +220,14 @@ public final class FunctionsProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * The app's peak resident memory so far in bytes (Linux's VmHWM of its process: heap, metaspace, threads, code
+     * and buffers together), or -1 where {@code /proc} does not tell.
+     */
+    public long peakResidentBytes() {
+        return ProcessMemory.peakResidentBytes(process.pid());
     }
 
     public int httpPort() {

@@ -167,52 +167,51 @@ public final class LocalCluster implements AutoCloseable {
             throw new IllegalStateException("functions app not found: " + options.functionsJar()
                     + " (build it with ./mvnw -B -DskipTests package)");
         }
-        String jdbcUrl;
-        String reactiveUrl;
-        String user;
-        String password;
-        // PostgreSQL and Kafka do not depend on each other: start them side by side (the functions app needs both)
-        CompletableFuture<Void> pgStarted = options.dbUrl() != null ? CompletableFuture.completedFuture(null)
+        // PostgreSQL's port is chosen first, so that the functions app starts beside it: the app is given its address
+        // at once and its database migration retries the connection until PostgreSQL answers. The app waits for
+        // Kafka and its topics, though: a client that asks for a topic before it is created would have the broker
+        // create it with one partition.
+        boolean ownDatabase = options.dbUrl() == null;
+        boolean ownBroker = options.kafka() == null;
+        int pgPort = ownDatabase ? Ports.free() : 0;
+        int brokerPort = ownBroker ? Ports.free() : 0;
+        int controllerPort = ownBroker ? Ports.free() : 0;
+        String jdbcUrl = ownDatabase ? EmbeddedPostgresServer.jdbcUrl(pgPort) : options.dbUrl();
+        String reactiveUrl = ownDatabase ? EmbeddedPostgresServer.reactiveUrl(pgPort) : reactiveUrl(jdbcUrl);
+        String user = ownDatabase ? EmbeddedPostgresServer.USER : options.dbUser() == null ? "" : options.dbUser();
+        String password = ownDatabase ? EmbeddedPostgresServer.PASSWORD
+                : options.dbPassword() == null ? "" : options.dbPassword();
+        bootstrap = ownBroker ? EmbeddedKafkaBroker.bootstrapServers(brokerPort) : options.kafka();
+
+        CompletableFuture<Void> pgStarted = !ownDatabase ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> {
                     long t0 = System.nanoTime();
                     try {
-                        postgres = EmbeddedPostgresServer.start(data.resolve("pg"));
+                        postgres = EmbeddedPostgresServer.start(data.resolve("pg"), pgPort);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                     LOG.info("PostgreSQL on port {} ({} ms)", postgres.port(), ms(t0));
                 }, LocalCluster::ownThread);
-        CompletableFuture<Void> kafkaStarted = options.kafka() != null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> {
-                    long t1 = System.nanoTime();
-                    try {
-                        kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    LOG.info("Kafka on {} ({} ms)", kafka.bootstrapServers(), ms(t1));
-                }, LocalCluster::ownThread);
-        awaitBoth(pgStarted, kafkaStarted);
-        if (options.dbUrl() == null) {
-            jdbcUrl = postgres.jdbcUrl();
-            reactiveUrl = postgres.reactiveUrl();
-            user = postgres.user();
-            password = postgres.password();
-        } else {
-            jdbcUrl = options.dbUrl();
-            reactiveUrl = reactiveUrl(jdbcUrl);
-            user = options.dbUser() == null ? "" : options.dbUser();
-            password = options.dbPassword() == null ? "" : options.dbPassword();
-        }
-        bootstrap = options.kafka() == null ? kafka.bootstrapServers() : options.kafka();
-        EmbeddedKafkaBroker.createTopics(bootstrap, Topics.all(), Math.max(1, options.shards()));
-        long t2 = System.nanoTime();
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(() -> {
+            long t1 = System.nanoTime();
+            if (ownBroker) {
+                try {
+                    kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), brokerPort, controllerPort);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                LOG.info("Kafka on {} ({} ms)", kafka.bootstrapServers(), ms(t1));
+            }
+            EmbeddedKafkaBroker.createTopics(bootstrap, Topics.all(), Math.max(1, options.shards()));
+        }, LocalCluster::ownThread);
+
         int httpPort = options.httpPort();
         Map<String, String> extraEnv = new java.util.LinkedHashMap<>(options.extraEnv());
         // the app's API verifies operators' tokens with the data folder's key (made on first use)
         auth = LocalAuth.open(LocalAuth.dir(data, extraEnv));
         extraEnv.putAll(auth.appEnvironment());
-        if (options.dbUrl() != null) {
+        if (!ownDatabase) {
             // several apps may share an external database: the port tells apart two on one data folder, which
             // would otherwise take the scheduler lease from each other (see Leadership)
             httpPort = httpPort > 0 ? httpPort : Ports.free();
@@ -221,9 +220,27 @@ public final class LocalCluster implements AutoCloseable {
         settings = new FunctionsProcess.Settings(options.functionsJar(), jdbcUrl, reactiveUrl,
                 user, password, bootstrap, options.taCode(), options.shards(), data.resolve("staging"),
                 data.resolve("logs").resolve("functions.log"), httpPort, extraEnv);
-        functions = FunctionsProcess.start(settings, options.readyTimeout());
-        LOG.info("functions app ready on port {} ({} ms)", functions.httpPort(), ms(t2));
+        try {
+            await(kafkaStarted);
+        } catch (IOException | RuntimeException e) {
+            pgStarted.exceptionally(x -> null).join(); // so that close() stops it
+            throw e;
+        }
+        long t3 = System.nanoTime();
+        functions = FunctionsProcess.spawn(settings, startingBeside(options.readyTimeout()));
+        await(pgStarted);
+        functions.awaitReadyOrStop(options.readyTimeout());
+        LOG.info("functions app ready on port {} ({} ms, started once Kafka was)", functions.httpPort(), ms(t3));
         producer = new KafkaProducer<>(producerProps(bootstrap));
+    }
+
+    /**
+     * What the functions app is told when it starts beside PostgreSQL: its migration (the first thing that connects)
+     * retries the connection every second for as long as the app may take to become ready.
+     */
+    static Map<String, String> startingBeside(Duration readyTimeout) {
+        return Map.of("QUARKUS_FLYWAY_CONNECT_RETRIES", String.valueOf(Math.max(1, readyTimeout.toSeconds())),
+                "QUARKUS_FLYWAY_CONNECT_RETRIES_INTERVAL", "1s");
     }
 
     /** Each start on a thread of its own: a shared pool may have room for one task at a time. */
@@ -233,10 +250,10 @@ public final class LocalCluster implements AutoCloseable {
         t.start();
     }
 
-    /** Waits for both starts; the first failure is thrown (what did start is stopped by {@link #close()}). */
-    private static void awaitBoth(CompletableFuture<Void> a, CompletableFuture<Void> b) throws IOException {
+    /** Waits for one start; its failure is thrown (what did start is stopped by {@link #close()}). */
+    private static void await(CompletableFuture<Void> started) throws IOException {
         try {
-            CompletableFuture.allOf(a, b).join();
+            started.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException io) {
@@ -260,6 +277,11 @@ public final class LocalCluster implements AutoCloseable {
         c.remoteUrl = url;
         c.producer = new KafkaProducer<>(producerProps(kafkaBootstrap));
         return c;
+    }
+
+    /** The functions app's peak resident memory so far in bytes, or -1 (not started here, or not known). */
+    long functionsPeakResidentBytes() {
+        return functions == null ? -1 : functions.peakResidentBytes();
     }
 
     /** The running serve this cluster was attached to, or null for one it started. */

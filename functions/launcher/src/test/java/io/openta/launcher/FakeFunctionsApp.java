@@ -38,9 +38,20 @@ import java.util.stream.Stream;
 public final class FakeFunctionsApp {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
-        try (var c = DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL"),
-                env.get("QUARKUS_DATASOURCE_USERNAME"), env.get("QUARKUS_DATASOURCE_PASSWORD"))) {
-            c.createStatement().execute("select 1");
+        // started beside PostgreSQL, like the real app it retries its first connection (the real one in Flyway,
+        // QUARKUS_FLYWAY_CONNECT_RETRIES times a second apart)
+        int retries = Integer.parseInt(env.getOrDefault("QUARKUS_FLYWAY_CONNECT_RETRIES", "0"));
+        for (int attempt = 0;; attempt++) {
+            try (var c = DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                    env.get("QUARKUS_DATASOURCE_USERNAME"), env.get("QUARKUS_DATASOURCE_PASSWORD"))) {
+                c.createStatement().execute("select 1");
+                break;
+            } catch (java.sql.SQLException e) {
+                if (attempt >= retries) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
         }
         Files.createDirectories(Path.of(env.get("OPENTA_STAGING_DIR")));
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");

@@ -102,6 +102,9 @@ class LocalClusterTest {
         // each day as a user runs it: the whole command, its start-up and its shutdown apart
         assertTrue(stdout.contains("whole command (openta day, JVM start to exit)"), stdout);
         assertTrue(stdout.contains("start-up (PostgreSQL, Kafka, functions app)"), stdout);
+        // the (fake) functions app's peak memory as its day command printed it, and what the state holds on disk
+        assertTrue(stdout.matches("(?s).*functions app peak memory \\(resident\\) +[1-9][0-9]* MB.*"), stdout);
+        assertTrue(stdout.matches("(?s).*disk use after the day +database \\(pg\\) [1-9][0-9,]* MB.*"), stdout);
         System.out.println(stdout);
     }
 }

@@ -1,0 +1,62 @@
+package io.openta.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the bench prints beside its times: peak memory, disk use, and the day timeout it gives a large case. */
+class BenchMeasuresTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void peakResidentMemoryIsVmHwmInBytes() {
+        String status = "Name:\tjava\nVmPeak:\t 9000000 kB\nVmHWM:\t    2048 kB\nVmRSS:\t    1024 kB\n";
+        assertEquals(2048L * 1024, ProcessMemory.parsePeakResidentBytes(status));
+        assertEquals(-1, ProcessMemory.parsePeakResidentBytes("Name:\tjava\nVmRSS:\t 1024 kB\n"));
+    }
+
+    @Test
+    void thisProcessHasAPeakResidentMemory() {
+        long bytes = ProcessMemory.peakResidentBytes(ProcessHandle.current().pid());
+        // a JVM running JUnit holds more than 16 MB resident
+        assertTrue(bytes > 16L << 20, "VmHWM " + bytes);
+    }
+
+    @Test
+    void theDayCommandsPeakMemoryLineIsReadBackByTheBench() {
+        String line = DayCommand.peakMemoryLine("20260105", (1536L << 20) + 5);
+        assertTrue(line.startsWith("day 20260105 functions app peak memory: 1536 MB resident"), line);
+        assertEquals(OptionalLong.of(1536), DayCommand.parsePeakMemory(line));
+        assertEquals(OptionalLong.empty(), DayCommand.parsePeakMemory("day 20260105 cleared in 3.0 s"));
+    }
+
+    @Test
+    void diskUseSumsTheFilesUnderAFolder() throws IOException {
+        Files.createDirectories(tmp.resolve("pg/base/1"));
+        Files.write(tmp.resolve("pg/base/1/16384"), new byte[8192]);
+        Files.write(tmp.resolve("pg/PG_VERSION"), new byte[3]);
+        Files.createDirectories(tmp.resolve("out"));
+        assertEquals(8195, DiskUse.bytes(tmp.resolve("pg")));
+        assertEquals(0, DiskUse.bytes(tmp.resolve("out")));
+        assertEquals(0, DiskUse.bytes(tmp.resolve("no-such-folder")));
+        Map<String, Long> use = BenchCommand.diskUse(tmp, tmp.resolve("out"));
+        assertEquals(8195L, use.get("database (pg)"));
+        assertEquals(0L, use.get("kafka"));
+    }
+
+    @Test
+    void aLargeCaseGetsALongerDayTimeout() {
+        assertEquals(1800, BenchCommand.dayTimeoutSeconds(100_000));
+        assertEquals(1800, BenchCommand.dayTimeoutSeconds(1_000_000));
+        assertEquals(6000, BenchCommand.dayTimeoutSeconds(10_000_000));
+    }
+}
