@@ -35,7 +35,7 @@ import java.util.Random;
  * leave TAAccountID blank: the TA finds the account by distributor and TransactionAccountID.
  */
 public final class BenchCase {
-    public static final String TA = LocalCluster.Options.DEFAULT_TA;
+    public static final String TA = ClusterOptions.DEFAULT_TA;
     public static final String FUND_MANAGER = "FM1";
     public static final String FUND = "000001";
     public static final int DISTRIBUTORS = 10;

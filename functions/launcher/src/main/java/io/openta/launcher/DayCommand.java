@@ -42,19 +42,19 @@ final class DayCommand extends LauncherCommand {
     String url;
 
     /** A validated {@code day} command; {@code serve} is the running serve to use, or null to start a cluster. */
-    record Request(String date, Path inbox, Path outbox, LocalCluster.Options options, ServeFile.Running serve) {
+    record Request(String date, Path inbox, Path outbox, ClusterOptions options, ServeFile.Running serve) {
     }
 
     Request request() throws UsageException {
         if (outbox.equals(inbox)) {
             throw new UsageException("--outbox must not be the inbox");
         }
-        LocalCluster.Options options = cluster.options(env()).withShards(shards.count);
+        ClusterOptions options = cluster.options(env()).withShards(shards.count);
         return new Request(date, inbox, outbox, options, runningServe(options, url));
     }
 
     /** The serve given by --url (with its broker), else the one the data folder names if it runs, else null. */
-    static ServeFile.Running runningServe(LocalCluster.Options options, String url) throws UsageException {
+    static ServeFile.Running runningServe(ClusterOptions options, String url) throws UsageException {
         Path data = options.dataDir().toAbsolutePath();
         if (url == null) {
             return ServeFile.find(data).orElse(null);

@@ -83,7 +83,7 @@ final class FailoverBench implements Callable<Integer> {
                 EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(infra.resolve("kafka"))) {
             out.printf("bench failover: %d accounts; PostgreSQL primary and synchronous standby up (%s)%n", accounts(
                     bc), db.jdbcUrl());
-            LocalCluster.Options o = LocalCluster.Options.embedded(root.resolve("state"), env)
+            ClusterOptions o = ClusterOptions.embedded(root.resolve("state"), env)
                     .withDatabase(db.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                     .withKafka(kafka.bootstrapServers()).withDayTimeout(Duration.ofMinutes(60));
             PrimaryKill pk = PrimaryKill.of(infra.resolve("standby"));

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 final class InfraCommand extends LauncherCommand {
     @Mixin
     Options.Data data;
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + LocalCluster.Options.DEFAULT_SHARDS,
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + ClusterOptions.DEFAULT_SHARDS,
             converter = Args.Shards.class, description = "partitions per topic, default ${DEFAULT-VALUE}")
     int partitions;
     @Option(names = "--standby", description = "a PostgreSQL primary and synchronous standby (Patroni, etcd, "

@@ -50,88 +50,9 @@ public final class LocalCluster implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /**
-     * How to run the cluster.
-     *
-     * @param dataDir        the data folder (see the class comment)
-     * @param taCode         the TA's code
-     * @param shards         shard tasks per stage (and partitions per topic)
-     * @param dbUrl          JDBC URL of an external PostgreSQL, or null for the embedded one
-     * @param dbUser         user for the external PostgreSQL
-     * @param dbPassword     password for the external PostgreSQL
-     * @param kafka          bootstrap servers of an external Kafka, or null for the embedded one
-     * @param functionsJar   the functions app's quarkus-run.jar
-     * @param readyTimeout   how long the functions app may take to become ready
-     * @param dayTimeout     how long one day may take
-     * @param httpPort       the functions app's HTTP port (its API), 0 for any free port
-     * @param extraEnv       more environment for the functions app (e.g. serve mode's default inbox and outbox)
-     */
-    public record Options(Path dataDir, String taCode, int shards, String dbUrl, String dbUser, String dbPassword,
-            String kafka, Path functionsJar, Duration readyTimeout, Duration dayTimeout, int httpPort,
-            Map<String, String> extraEnv) {
-
-        public static final String DEFAULT_TA = "99";
-        public static final int DEFAULT_SHARDS = 8;
-
-        /** Embedded PostgreSQL and Kafka in {@code dataDir}, defaults for the rest. */
-        public static Options embedded(Path dataDir) {
-            return embedded(dataDir, System.getenv());
-        }
-
-        /** As {@link #embedded(Path)}, with the functions jar and day timeout taken from {@code env}. */
-        public static Options embedded(Path dataDir, Map<String, String> env) {
-            return new Options(dataDir, DEFAULT_TA, DEFAULT_SHARDS, null, null, null, null,
-                    FunctionsProcess.locateJar(env), Duration.ofSeconds(120), dayTimeoutFromEnv(env), 0, Map.of());
-        }
-
-        public Options withFunctionsJar(Path jar) {
-            return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, kafka, jar, readyTimeout,
-                    dayTimeout, httpPort, extraEnv);
-        }
-
-        public Options withTaCode(String ta) {
-            return new Options(dataDir, ta, shards, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
-                    dayTimeout, httpPort, extraEnv);
-        }
-
-        public Options withShards(int n) {
-            return new Options(dataDir, taCode, n, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
-                    dayTimeout, httpPort, extraEnv);
-        }
-
-        public Options withDatabase(String url, String user, String password) {
-            return new Options(dataDir, taCode, shards, url, user, password, kafka, functionsJar, readyTimeout,
-                    dayTimeout, httpPort, extraEnv);
-        }
-
-        public Options withKafka(String bootstrap) {
-            return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, bootstrap, functionsJar,
-                    readyTimeout, dayTimeout, httpPort, extraEnv);
-        }
-
-        public Options withDayTimeout(Duration timeout) {
-            return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
-                    timeout, httpPort, extraEnv);
-        }
-
-        public Options withHttp(int port, Map<String, String> env) {
-            return new Options(dataDir, taCode, shards, dbUrl, dbUser, dbPassword, kafka, functionsJar, readyTimeout,
-                    dayTimeout, port, Map.copyOf(env));
-        }
-
-        /** OPENTA_DAY_TIMEOUT_SECONDS, else 30 minutes. */
-        static Duration dayTimeoutFromEnv(Map<String, String> env) {
-            String s = env.get("OPENTA_DAY_TIMEOUT_SECONDS");
-            if (s != null && s.matches("\\d{1,9}")) {
-                return Duration.ofSeconds(Long.parseLong(s));
-            }
-            return Duration.ofMinutes(30);
-        }
-    }
-
     private static final Duration ACCESS_READY = Duration.ofMinutes(5);
 
-    private final Options options;
+    private final ClusterOptions options;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private FunctionsProcess functions;
@@ -144,12 +65,12 @@ public final class LocalCluster implements AutoCloseable {
     private long lastRemoteCheck;
     private int remoteMisses;
 
-    private LocalCluster(Options options) {
+    private LocalCluster(ClusterOptions options) {
         this.options = options;
     }
 
     /** Starts what the options do not name as external, then the functions app; waits until all are ready. */
-    public static LocalCluster start(Options options) throws IOException {
+    public static LocalCluster start(ClusterOptions options) throws IOException {
         LocalCluster c = new LocalCluster(options);
         try {
             c.startAll();
@@ -271,7 +192,7 @@ public final class LocalCluster implements AutoCloseable {
      * {@code kafkaBootstrap}; nothing is started here and {@link #close()} leaves the serve running. While a day
      * runs, the serve's liveness check at {@code url} must keep answering.
      */
-    public static LocalCluster attach(Options options, String url, String kafkaBootstrap) {
+    public static LocalCluster attach(ClusterOptions options, String url, String kafkaBootstrap) {
         LocalCluster c = new LocalCluster(options);
         c.bootstrap = kafkaBootstrap;
         c.remoteUrl = url;
@@ -330,7 +251,7 @@ public final class LocalCluster implements AutoCloseable {
         return jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring("jdbc:".length()) : jdbcUrl;
     }
 
-    public Options options() {
+    public ClusterOptions options() {
         return options;
     }
 

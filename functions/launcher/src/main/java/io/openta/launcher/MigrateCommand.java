@@ -36,7 +36,7 @@ final class MigrateCommand extends LauncherCommand {
         return run(date, inbox, cluster.options(env()), out(), err());
     }
 
-    static int run(String date, Path inbox, LocalCluster.Options options, PrintStream out, PrintStream err) {
+    static int run(String date, Path inbox, ClusterOptions options, PrintStream out, PrintStream err) {
         try (LocalCluster cluster = LocalCluster.start(options)) {
             String[] db = cluster.database();
             try (Connection c = DriverManager.getConnection(db[0], db[1], db[2])) {

@@ -35,7 +35,7 @@ final class OperatorCommands {
      * null: under the data folder) must be shared by all serves; {@code zone} (may be null: the app's default) is the
      * functions app's zone.
      */
-    int serve(LocalCluster.Options options, int port, Path inboxRoot, Path outboxRoot, Path staging, String zone,
+    int serve(ClusterOptions options, int port, Path inboxRoot, Path outboxRoot, Path staging, String zone,
             Map<String, String> release, AccessProcess.Request access) {
         Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
         // days read <inbox root>/<date>/ and write <outbox root>/<date>/ (with the access app, where it puts and
@@ -56,7 +56,7 @@ final class OperatorCommands {
             env.put("OPENTA_AUTH_DIR", sharedKeys); // serve processes on one infra accept the same tokens
         }
         env.putAll(release);   // OPENTA_TRACK, OPENTA_VERSION when given
-        LocalCluster.Options o = options.withHttp(port, env);
+        ClusterOptions o = options.withHttp(port, env);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             Files.createDirectories(outboxRoot);
@@ -170,7 +170,7 @@ final class OperatorCommands {
      * folder and calls it with its own short-lived admin token for {@code localUser} (who ran the command: the log's
      * "by").
      */
-    int rollback(String url, String token, LocalCluster.Options offline, String date, String to, String file,
+    int rollback(String url, String token, ClusterOptions offline, String date, String to, String file,
             String account, String localUser, Traffic traffic) {
         Map<String, String> body = new LinkedHashMap<>();
         if (to != null) {

@@ -20,7 +20,7 @@ final class Options {
 
     /** {@code --shards N}. */
     static final class Shards {
-        @Option(names = "--shards", paramLabel = "N", defaultValue = "" + LocalCluster.Options.DEFAULT_SHARDS,
+        @Option(names = "--shards", paramLabel = "N", defaultValue = "" + ClusterOptions.DEFAULT_SHARDS,
                 converter = Args.Shards.class, description = "shard tasks per stage, default ${DEFAULT-VALUE}")
         int count;
     }
@@ -57,7 +57,7 @@ final class Options {
     static final class Cluster {
         @Mixin
         Data data;
-        @Option(names = "--ta", paramLabel = "CODE", defaultValue = LocalCluster.Options.DEFAULT_TA,
+        @Option(names = "--ta", paramLabel = "CODE", defaultValue = ClusterOptions.DEFAULT_TA,
                 description = "the TA's code, default ${DEFAULT-VALUE}")
         String ta;
         @Mixin
@@ -66,7 +66,7 @@ final class Options {
                 description = "an external Kafka instead of the embedded one (env OPENTA_KAFKA)")
         String kafka;
 
-        LocalCluster.Options options(Map<String, String> env) throws UsageException {
+        ClusterOptions options(Map<String, String> env) throws UsageException {
             if (!ta.matches("[0-9A-Za-z]{1,9}")) {
                 throw new UsageException("--ta '" + ta + "' is not a code of 1 to 9 letters or digits");
             }
@@ -83,7 +83,7 @@ final class Options {
             if (k != null && !k.matches("[^\\s:,]+:\\d{1,5}(,[^\\s:,]+:\\d{1,5})*")) {
                 throw new UsageException("--kafka '" + k + "' is not HOST:PORT");
             }
-            LocalCluster.Options options = LocalCluster.Options.embedded(data.dir, env).withTaCode(ta).withKafka(k);
+            ClusterOptions options = ClusterOptions.embedded(data.dir, env).withTaCode(ta).withKafka(k);
             if (dbUrl != null) {
                 // credentials may come in the URL (?user=...&password=..., as ./openta infra prints it)
                 options = options.withDatabase(dbUrl, dbUser != null ? dbUser : OpenTa.urlParameter(dbUrl, "user"),

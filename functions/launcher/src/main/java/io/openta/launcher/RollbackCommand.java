@@ -47,7 +47,7 @@ final class RollbackCommand extends LauncherCommand {
         String who = env().getOrDefault("USER", "operator");
         Path dir = data != null ? data : Args.dirToBe("--data", ".openta-data");
         OperatorCommands ops = operators();
-        return ops.rollback(url.url, ops.token(url.token), LocalCluster.Options.embedded(dir, env()), date, to, file,
+        return ops.rollback(url.url, ops.token(url.token), ClusterOptions.embedded(dir, env()), date, to, file,
                 account, who, shadow ? Traffic.SHADOW : Traffic.PRODUCTION);
     }
 }

@@ -56,7 +56,7 @@ final class ServeCommand extends LauncherCommand {
 
     @Override
     public Integer call() throws UsageException {
-        LocalCluster.Options options = cluster.options(env()).withShards(shards.count);
+        ClusterOptions options = cluster.options(env()).withShards(shards.count);
         Path stagingDir = staging != null ? staging : stagingFromEnv();
         String z = orEnv(zone, "OPENTA_ZONE");
         // the functions app checks it too (and the share) at start; here a mistyped zone costs no app start

@@ -76,7 +76,7 @@ final class StressBench implements Callable<Integer> {
         try {
             EmbeddedKafkaBroker.deleteTree(root);
             BenchCase bc = BenchCase.generate(root.resolve("in"), accounts, m, StressCommand.BENCH_SEED);
-            LocalCluster.Options options = LocalCluster.Options.embedded(root.resolve("cluster"), bench.env())
+            ClusterOptions options = ClusterOptions.embedded(root.resolve("cluster"), bench.env())
                     .withShards(shards.count).withHttp(0, Map.of("OPENTA_SHADOW_ENABLED", "true"));
             boolean ok = true;
             try (LocalCluster c = LocalCluster.start(options)) {

@@ -116,7 +116,7 @@ final class StressCommand extends LauncherCommand {
             throw new UsageException("--outbox must not be the inbox");
         }
         Map<String, String> env = new LinkedHashMap<>(env());
-        LocalCluster.Options options = cluster.options(env).withShards(shards.count);
+        ClusterOptions options = cluster.options(env).withShards(shards.count);
         Map<String, String> appEnv = new LinkedHashMap<>(options.extraEnv());
         appEnv.put("OPENTA_SHADOW_ENABLED", "true");
         options = options.withHttp(options.httpPort(), appEnv);

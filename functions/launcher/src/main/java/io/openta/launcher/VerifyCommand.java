@@ -18,7 +18,7 @@ final class VerifyCommand extends LauncherCommand {
     @Option(names = "--outbox", paramLabel = "DIR", converter = Args.ExistingDir.class,
             description = "the files the day wrote, to compare too")
     Path outbox;
-    @Option(names = "--ta", paramLabel = "CODE", defaultValue = LocalCluster.Options.DEFAULT_TA,
+    @Option(names = "--ta", paramLabel = "CODE", defaultValue = ClusterOptions.DEFAULT_TA,
             description = "the TA's code, default ${DEFAULT-VALUE}")
     String ta;
     @Mixin

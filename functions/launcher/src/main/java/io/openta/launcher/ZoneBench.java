@@ -215,7 +215,7 @@ final class ZoneBench implements Callable<Integer> {
                 for (int i = 0; i < zones; i++) {
                     Map<String, String> app = Map.of("OPENTA_ZONE", ZONES[i], "OPENTA_STAGING_DIR", dir.resolve(
                             "staging").toString(), "OPENTA_AUTH_DIR", dir.resolve("auth").toString());
-                    LocalCluster.Options o = LocalCluster.Options.embedded(dir.resolve("zone-" + ZONES[i]), env)
+                    ClusterOptions o = ClusterOptions.embedded(dir.resolve("zone-" + ZONES[i]), env)
                             .withShards(shards).withDatabase(pg.jdbcUrl(), pg.user(), pg.password())
                             .withKafka(k.bootstrapServers()).withDayTimeout(Duration.ofMinutes(60)).withHttp(0, app);
                     z.clusters.add(LocalCluster.start(o));

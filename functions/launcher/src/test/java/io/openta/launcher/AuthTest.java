@@ -38,7 +38,7 @@ class AuthTest {
     void everyCallNeedsAValidTokenWithARoleThatAllowsIt() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
         Path data = work.resolve("data");
-        LocalCluster.Options options = TestCases.options(data);
+        ClusterOptions options = TestCases.options(data);
         Path inboxRoot = TestCases.inboxRoot(golden, work.resolve("in"), DAY);
         try (LocalCluster cluster = LocalCluster.start(options.withHttp(0, Map.of("OPENTA_STORAGE_INBOX_ROOT",
                 inboxRoot.toString(), "OPENTA_STORAGE_OUTBOX_ROOT", work.resolve("out").toString())))) {

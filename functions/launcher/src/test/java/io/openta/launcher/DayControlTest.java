@@ -33,7 +33,7 @@ class DayControlTest {
         Path inbox = bc.days().get(0).inbox();
         assertEquals(work.resolve("in").resolve(DAY), inbox);
         Path outbox = work.resolve("out").resolve(DAY);
-        LocalCluster.Options options = TestCases.options(work.resolve("data"));
+        ClusterOptions options = TestCases.options(work.resolve("data"));
         try (LocalCluster cluster = LocalCluster.start(options.withHttp(options.httpPort(),
                 Map.of("OPENTA_STORAGE_INBOX_ROOT", work.resolve("in").toString(), "OPENTA_STORAGE_OUTBOX_ROOT",
                         work.resolve("out").toString(), "OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true")))) {

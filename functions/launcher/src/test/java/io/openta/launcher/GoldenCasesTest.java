@@ -181,7 +181,7 @@ class GoldenCasesTest {
                     Assumptions.abort(startFailure);
                 }
                 work = Files.createTempDirectory("openta-golden-" + caseDir.getFileName() + "-");
-                LocalCluster.Options options = LocalCluster.Options.embedded(work.resolve("data"))
+                ClusterOptions options = ClusterOptions.embedded(work.resolve("data"))
                         .withTaCode(taCode(caseDir)).withDayTimeout(Duration.ofMinutes(5));
                 try {
                     cluster = LocalCluster.start(options);
@@ -222,7 +222,7 @@ class GoldenCasesTest {
     /** The TA code of a case: its {@code ta} file, else 99. */
     static String taCode(Path caseDir) throws IOException {
         Path ta = caseDir.resolve("ta");
-        return Files.isRegularFile(ta) ? Files.readString(ta).trim() : LocalCluster.Options.DEFAULT_TA;
+        return Files.isRegularFile(ta) ? Files.readString(ta).trim() : ClusterOptions.DEFAULT_TA;
     }
 
     /** The failure names the rule of the expected DAY-FAILED file (its first line: see {@link FailureRules}). */

@@ -33,7 +33,7 @@ class LocalClusterTest {
         Path out1 = Files.createDirectories(tmp.resolve("out1"));
         Path out2 = Files.createDirectories(tmp.resolve("out2"));
 
-        LocalCluster.Options options = LocalCluster.Options.embedded(tmp.resolve("data"), Map.of())
+        ClusterOptions options = ClusterOptions.embedded(tmp.resolve("data"), Map.of())
                 .withFunctionsJar(jar).withShards(3);
         try (LocalCluster cluster = LocalCluster.start(options)) {
             List<DayEvent> seen = new ArrayList<>();

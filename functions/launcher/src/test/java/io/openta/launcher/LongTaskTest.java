@@ -27,7 +27,7 @@ class LongTaskTest {
     void aTaskLongerThanSixtySecondsDoesNotStopItsConsumer() throws Exception {
         Path golden = TestCases.golden("case-01-basic");
         Path outbox = work.resolve("out");
-        LocalCluster.Options options = TestCases.options(work.resolve("data"));
+        ClusterOptions options = TestCases.options(work.resolve("data"));
         options = options.withHttp(options.httpPort(), Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS",
                 "sleep-in-task=profit:65000"));
         long t0 = System.nanoTime();

@@ -207,7 +207,7 @@ class OpenTaArgsTest {
         assertEquals("20261125", r.date());
         assertEquals(inbox.toAbsolutePath(), r.inbox());
         assertEquals(tmp.resolve("out2").toAbsolutePath(), r.outbox());
-        LocalCluster.Options o = r.options();
+        ClusterOptions o = r.options();
         assertEquals("T1", o.taCode());
         assertEquals(3, o.shards());
         assertEquals(tmp.resolve("d").toAbsolutePath(), o.dataDir());

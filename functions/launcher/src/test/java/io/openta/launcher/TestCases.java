@@ -52,8 +52,8 @@ final class TestCases {
         return root;
     }
 
-    static LocalCluster.Options options(Path data) {
-        return LocalCluster.Options.embedded(data).withHttp(Ports.free(), java.util.Map.of())
+    static ClusterOptions options(Path data) {
+        return ClusterOptions.embedded(data).withHttp(Ports.free(), java.util.Map.of())
                 .withDayTimeout(java.time.Duration.ofMinutes(3));
     }
 }

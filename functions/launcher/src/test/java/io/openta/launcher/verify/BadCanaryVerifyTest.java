@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.openta.launcher.DayOutcome;
 import io.openta.launcher.FunctionsProcess;
+import io.openta.launcher.ClusterOptions;
 import io.openta.launcher.LocalCluster;
 import io.openta.verify.DayVerifier;
 import io.openta.verify.VerifyReport;
@@ -58,7 +59,7 @@ class BadCanaryVerifyTest {
         Path jar = FunctionsProcess.locateJar(System.getenv());
         Assumptions.assumeTrue(Files.isRegularFile(jar), "functions app not built: " + jar);
 
-        LocalCluster.Options options = LocalCluster.Options.embedded(work.resolve("data"))
+        ClusterOptions options = ClusterOptions.embedded(work.resolve("data"))
                 .withDayTimeout(Duration.ofMinutes(3));
         // not prod (failpoints are refused there); the track and version as serve --track/--version pass them
         options = options.withHttp(0, Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS",
@@ -146,7 +147,7 @@ class BadCanaryVerifyTest {
     void anUnknownTrackStopsTheFunctionsApp() {
         Path jar = FunctionsProcess.locateJar(System.getenv());
         Assumptions.assumeTrue(Files.isRegularFile(jar), "functions app not built: " + jar);
-        LocalCluster.Options options = LocalCluster.Options.embedded(work.resolve("data"))
+        ClusterOptions options = ClusterOptions.embedded(work.resolve("data"))
                 .withHttp(0, Map.of("OPENTA_TRACK", "beta"));
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> LocalCluster.start(options).close());

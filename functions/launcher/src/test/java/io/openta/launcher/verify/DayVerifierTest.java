@@ -5,6 +5,7 @@ import io.openta.verify.VerifyReport;
 import io.openta.launcher.DayOutcome;
 import io.openta.launcher.EmbeddedPostgresServer;
 import io.openta.launcher.FunctionsProcess;
+import io.openta.launcher.ClusterOptions;
 import io.openta.launcher.LocalCluster;
 import io.openta.model.ofd.FieldDef;
 import io.openta.model.ofd.FieldDictionary;
@@ -457,7 +458,7 @@ class DayVerifierTest {
             Harness h = new Harness(Files.createDirectories(work), ta);
             try {
                 h.pg = EmbeddedPostgresServer.start(work.resolve("pg"));
-                h.cluster = LocalCluster.start(LocalCluster.Options.embedded(work.resolve("data"))
+                h.cluster = LocalCluster.start(ClusterOptions.embedded(work.resolve("data"))
                         .withDatabase(h.pg.jdbcUrl(), h.pg.user(), h.pg.password()).withTaCode(ta)
                         .withDayTimeout(Duration.ofMinutes(5)));
                 h.db = DriverManager.getConnection(h.pg.jdbcUrl(), h.pg.user(), h.pg.password());

@@ -2,6 +2,7 @@ package io.openta.scheduler.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,8 +15,13 @@ import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.staging.Staging;
 
 /**
- * Sends a completed day's files: each staged file is copied beside its final name in the outbox and renamed, so the
+ * Sends a completed day's files: each staged file is placed beside its final name in the outbox and renamed, so the
  * outbox never holds a half-written file under a real name. Publishing again overwrites with the same bytes.
+ *
+ * <p>A staged file is never written again once staged (a stage that writes it again writes a new file and renames it
+ * over), so the outbox shares its bytes through a hard link where both are on one file system: no copy to wait for,
+ * and no second copy on disk while the staged files stay (the latest day's do, for a rollback to re-publish them;
+ * at 10,000,000 accounts a day's files are 18 GB). Elsewhere, or where links are refused, the file is copied.
  */
 @ApplicationScoped
 public class Publisher {
@@ -41,7 +47,7 @@ public class Publisher {
             for (Path file : files) {
                 Path target = outbox.resolve(file.getFileName().toString());
                 Path temp = outbox.resolve("." + file.getFileName() + ".openta-tmp");
-                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                placeAs(file, temp);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 failpoints.publishFileDelay();
             }
@@ -49,6 +55,17 @@ public class Publisher {
             throw new UncheckedIOException("publishing day " + date + " to " + outbox, e);
         }
         return files.stream().map(f -> f.getFileName().toString()).toList();
+    }
+
+    /** {@code temp} holds {@code file}'s bytes afterwards: a hard link to it, else a copy. */
+    static void placeAs(Path file, Path temp) throws IOException {
+        Files.deleteIfExists(temp);
+        try {
+            Files.createLink(temp, file);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // another file system (EXDEV), or one without hard links
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** A publish killed mid-copy leaves a hidden temporary; the next publish clears it before writing. */
