@@ -54,6 +54,20 @@ class BenchMeasuresTest {
     }
 
     @Test
+    void aFileHardLinkedIntoTheOutboxIsCountedOnce() throws IOException {
+        Path staged = tmp.resolve("staging/20270104/export/OFD_04.TXT");
+        Files.createDirectories(staged.getParent());
+        Files.write(staged, new byte[1000]);
+        Files.createDirectories(tmp.resolve("out/20270104"));
+        Files.createLink(tmp.resolve("out/20270104/OFD_04.TXT"), staged);
+        Files.write(tmp.resolve("out/20270104/OFD_05.TXT"), new byte[10]);
+        Map<String, Long> use = BenchCommand.diskUse(tmp, tmp.resolve("out"));
+        assertEquals(1000L, use.get("staging"));
+        assertEquals(10L, use.get("outboxes (not linked to staging)"));
+        assertEquals(1010L, DiskUse.bytes(tmp.resolve("out")), "alone, the outbox counts its links");
+    }
+
+    @Test
     void aLargeCaseGetsALongerDayTimeout() {
         assertEquals(1800, BenchCommand.dayTimeoutSeconds(100_000));
         assertEquals(1800, BenchCommand.dayTimeoutSeconds(1_000_000));
