@@ -45,16 +45,24 @@ public class Publisher {
             Files.createDirectories(outbox);
             removeLeftovers(outbox);
             for (Path file : files) {
-                Path target = outbox.resolve(file.getFileName().toString());
-                Path temp = outbox.resolve("." + file.getFileName() + ".openta-tmp");
-                placeAs(file, temp);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                sendFile(file, outbox);
                 failpoints.publishFileDelay();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("publishing day " + date + " to " + outbox, e);
         }
         return files.stream().map(f -> f.getFileName().toString()).toList();
+    }
+
+    /** Puts {@code file} in {@code outbox} under its own name: placed beside it under a hidden name, then renamed. */
+    static void sendFile(Path file, Path outbox) throws IOException {
+        Path target = outbox.resolve(file.getFileName().toString());
+        Path temp = outbox.resolve("." + file.getFileName() + ".openta-tmp");
+        placeAs(file, temp);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // renaming a link over another link to the same file does nothing (rename(2)), leaving the hidden name: a
+        // second publish of an unchanged staged file (after a takeover, or the same START again) finds it so
+        Files.deleteIfExists(temp);
     }
 
     /** {@code temp} holds {@code file}'s bytes afterwards: a hard link to it, else a copy. */

@@ -39,6 +39,20 @@ class PublisherPlaceTest {
     }
 
     @Test
+    void publishingAnUnchangedFileAgainLeavesNoHiddenName() throws IOException {
+        // a leader killed after publishing, and its successor publishing the same staged files again
+        Path staged = write(tmp.resolve("staging/20270104/export/OFD_99_A01_20270104_04.TXT"), "bytes");
+        Path outbox = Files.createDirectories(tmp.resolve("out"));
+        Publisher.sendFile(staged, outbox);
+        Publisher.sendFile(staged, outbox);
+        try (var names = Files.list(outbox)) {
+            assertEquals(java.util.List.of("OFD_99_A01_20270104_04.TXT"),
+                    names.map(p -> p.getFileName().toString()).toList());
+        }
+        assertTrue(Files.isSameFile(staged, outbox.resolve("OFD_99_A01_20270104_04.TXT")));
+    }
+
+    @Test
     void acrossFileSystemsTheFileIsCopied() throws IOException {
         Path shm = Path.of("/dev/shm");
         assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
