@@ -40,16 +40,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public static EmbeddedKafkaBroker start(Path logDir) throws IOException {
-        return start(logDir, Ports.free(), Ports.free());
-    }
-
-    /**
-     * Starts the broker on {@code brokerPort} and its controller on {@code controllerPort} (chosen beforehand, so
-     * that the functions app can be started with the bootstrap address while the broker starts).
-     */
-    public static EmbeddedKafkaBroker start(Path logDir, int brokerPort, int controllerPort) throws IOException {
         deleteTree(logDir);
         Files.createDirectories(logDir);
+        int brokerPort = Ports.free();
+        int controllerPort = Ports.free();
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -94,7 +88,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(p, false), Time.SYSTEM);
         server.startup();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrapServers(brokerPort));
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "127.0.0.1:" + brokerPort);
         try {
             broker.awaitReady();
         } catch (RuntimeException e) {
@@ -106,11 +100,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
-    }
-
-    /** The bootstrap address of a broker on {@code brokerPort}, before or after it started. */
-    public static String bootstrapServers(int brokerPort) {
-        return "127.0.0.1:" + brokerPort;
     }
 
     /** Creates the topics (those that exist already are left as they are). */

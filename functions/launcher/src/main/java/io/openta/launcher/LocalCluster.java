@@ -95,14 +95,11 @@ public final class LocalCluster implements AutoCloseable {
         boolean ownDatabase = options.dbUrl() == null;
         boolean ownBroker = options.kafka() == null;
         int pgPort = ownDatabase ? Ports.free() : 0;
-        int brokerPort = ownBroker ? Ports.free() : 0;
-        int controllerPort = ownBroker ? Ports.free() : 0;
         String jdbcUrl = ownDatabase ? EmbeddedPostgresServer.jdbcUrl(pgPort) : options.dbUrl();
         String reactiveUrl = ownDatabase ? EmbeddedPostgresServer.reactiveUrl(pgPort) : reactiveUrl(jdbcUrl);
         String user = ownDatabase ? EmbeddedPostgresServer.USER : options.dbUser() == null ? "" : options.dbUser();
         String password = ownDatabase ? EmbeddedPostgresServer.PASSWORD
                 : options.dbPassword() == null ? "" : options.dbPassword();
-        bootstrap = ownBroker ? EmbeddedKafkaBroker.bootstrapServers(brokerPort) : options.kafka();
 
         CompletableFuture<Void> pgStarted = !ownDatabase ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> {
@@ -118,12 +115,13 @@ public final class LocalCluster implements AutoCloseable {
             long t1 = System.nanoTime();
             if (ownBroker) {
                 try {
-                    kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), brokerPort, controllerPort);
+                    kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 LOG.info("Kafka on {} ({} ms)", kafka.bootstrapServers(), ms(t1));
             }
+            bootstrap = ownBroker ? kafka.bootstrapServers() : options.kafka();
             EmbeddedKafkaBroker.createTopics(bootstrap, Topics.all(), Math.max(1, options.shards()));
         }, LocalCluster::ownThread);
 
@@ -138,15 +136,15 @@ public final class LocalCluster implements AutoCloseable {
             httpPort = httpPort > 0 ? httpPort : Ports.free();
             extraEnv.putIfAbsent("OPENTA_INSTANCE", FunctionsProcess.instanceOf(data) + "-" + httpPort);
         }
-        settings = new FunctionsProcess.Settings(options.functionsJar(), jdbcUrl, reactiveUrl,
-                user, password, bootstrap, options.taCode(), options.shards(), data.resolve("staging"),
-                data.resolve("logs").resolve("functions.log"), httpPort, extraEnv);
         try {
             await(kafkaStarted);
         } catch (IOException | RuntimeException e) {
             pgStarted.exceptionally(x -> null).join(); // so that close() stops it
             throw e;
         }
+        settings = new FunctionsProcess.Settings(options.functionsJar(), jdbcUrl, reactiveUrl,
+                user, password, bootstrap, options.taCode(), options.shards(), data.resolve("staging"),
+                data.resolve("logs").resolve("functions.log"), httpPort, extraEnv);
         long t3 = System.nanoTime();
         functions = FunctionsProcess.spawn(settings, startingBeside(options.readyTimeout()));
         await(pgStarted);
