@@ -31,6 +31,10 @@ final class BenchCommand extends LauncherCommand {
     Options.Data data;
     @Mixin
     Options.Shards shards;
+    @Option(names = "--on-serve", description = "clear the days on one openta serve started before the first day "
+            + "(its start-up printed apart, paid once), as an operator with a running serve does: each day command "
+            + "then starts nothing")
+    boolean onServe;
 
     @Override
     public Integer call() throws UsageException {
@@ -54,7 +58,13 @@ final class BenchCommand extends LauncherCommand {
         // each day as a user runs it: its own openta day command (start-up, day, shutdown), timed whole
         Path state = root.resolve("state");
         List<BenchDayRun> runs = new ArrayList<>();
+        BenchServe serve = null;
         try {
+            if (onServe) {
+                serve = BenchServe.start(state, shards.count, dayEnv(accounts), Duration.ofMinutes(5));
+                out().printf("serve on %s started in %s (PostgreSQL, Kafka, functions app; paid once): each day "
+                        + "command below runs its day there%n", state, OpenTa.seconds(serve.startupMillis(), 2));
+            }
             for (BenchCase.Day day : bc.days()) {
                 Path outbox = Files.createDirectories(root.resolve("out").resolve(day.date()));
                 out().printf("day %s: %d input records: openta day --data %s%n", day.date(), day.records(), state);
@@ -68,14 +78,28 @@ final class BenchCommand extends LauncherCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OpenTa.FAILED;
+        } finally {
+            stop(serve);
         }
         FloorBenchmark.Result floor = floor(state);
         for (int i = 0; i < runs.size(); i++) {
-            BenchReport.print(out(), "day" + (i + 1), runs.get(i), accounts, shards.count, floor);
+            BenchReport.print(out(), "day" + (i + 1), runs.get(i), accounts, shards.count, floor, onServe);
         }
         out().printf("functions JVM: %s; launcher JVM of each day: %s%n", String.join(" ",
                 FunctionsProcess.javaOptions()), env().getOrDefault("OPENTA_JAVA_OPTS", "-Xmx1g"));
         return OpenTa.OK;
+    }
+
+    /** Stops the bench's serve, if it started one, before the floor starts PostgreSQL on the same data folder. */
+    private void stop(BenchServe serve) {
+        if (serve == null) {
+            return;
+        }
+        try {
+            serve.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

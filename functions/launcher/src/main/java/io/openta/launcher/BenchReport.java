@@ -17,8 +17,15 @@ final class BenchReport {
     /** {@code floor} may be null (no psql or no script): the floor columns stay empty. */
     static void print(PrintStream out, String floorDay, BenchDayRun day, int accounts, int shards,
             FloorBenchmark.Result floor) {
+        print(out, floorDay, day, accounts, shards, floor, false);
+    }
+
+    /** As above; {@code onServe}: the day command ran on a serve started before it (bench --on-serve). */
+    static void print(PrintStream out, String floorDay, BenchDayRun day, int accounts, int shards,
+            FloorBenchmark.Result floor, boolean onServe) {
         out.println();
-        out.printf("bench %s %s (%d accounts, %d shards):%n", floorDay, day.date(), accounts, shards);
+        out.printf("bench %s %s (%d accounts, %d shards%s):%n", floorDay, day.date(), accounts, shards,
+                onServe ? ", on a running serve" : "");
         out.printf("  %-20s %10s %7s %10s %12s   %s%n", "stage", "records", "shards", "seconds", "records/s",
                 "floor step (same server)");
         for (BenchDayRun.Stage s : day.stages()) {
@@ -29,7 +36,9 @@ final class BenchReport {
         long between = t.day() - t.stageSum();
         out.printf(Locale.ROOT, "  %-44s %9.2f s%n", "whole command (openta day, JVM start to exit)", s(day.whole()));
         out.printf(Locale.ROOT, "    %-42s %9.2f s%n", "launcher JVM start", s(day.launcherJvm()));
-        out.printf(Locale.ROOT, "    %-42s %9.2f s%n", "start-up (PostgreSQL, Kafka, functions app)", s(t.startup()));
+        out.printf(Locale.ROOT, "    %-42s %9.2f s%n", onServe
+                ? "start-up (on the serve: the command's Kafka clients)" : "start-up (PostgreSQL, Kafka, functions app)",
+                s(t.startup()));
         out.printf(Locale.ROOT, "    %-42s %9.2f s%n", "day, START to completed", s(t.day()));
         out.printf(Locale.ROOT, "      %-40s %9.2f s%n", "stage sum", s(t.stageSum()));
         out.printf(Locale.ROOT, "      %-40s %9.2f s%n", "between stages and publishing", s(between));

@@ -37,7 +37,11 @@ final class OperatorCommands {
      */
     int serve(ClusterOptions options, int port, Path inboxRoot, Path outboxRoot, Path staging, String zone,
             Map<String, String> release, AccessProcess.Request access) {
-        Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY", "true"));
+        // a serve verifies each day in the background once it completed, unless the environment says false (the
+        // bench does: a day's verification would run beside the next day)
+        String verify = Options.orEnv(null, this.env, "OPENTA_SCHEDULER_VERIFY_AFTER_DAY");
+        Map<String, String> env = new LinkedHashMap<>(Map.of("OPENTA_SCHEDULER_VERIFY_AFTER_DAY",
+                verify == null ? "true" : verify));
         // days read <inbox root>/<date>/ and write <outbox root>/<date>/ (with the access app, where it puts and
         // takes the files); the scheduler's API takes no folder
         env.put("OPENTA_STORAGE_INBOX_ROOT", inboxRoot.toString());

@@ -74,12 +74,15 @@ public final class FakeFunctionsApp {
             consumer.poll(Duration.ofMillis(100)); // join the group before saying ready
             HttpServer http = HttpServer.create(
                     new InetSocketAddress("127.0.0.1", Integer.parseInt(env.get("QUARKUS_HTTP_PORT"))), 0);
-            http.createContext("/q/health/ready", ex -> {
-                byte[] body = "{\"status\":\"UP\"}".getBytes();
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-                ex.close();
-            });
+            // ready: what the launcher waits for; live: what a day command asks of a running serve
+            for (String check : List.of("/q/health/ready", "/q/health/live")) {
+                http.createContext(check, ex -> {
+                    byte[] body = "{\"status\":\"UP\"}".getBytes();
+                    ex.sendResponseHeaders(200, body.length);
+                    ex.getResponseBody().write(body);
+                    ex.close();
+                });
+            }
             http.start();
             while (true) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {

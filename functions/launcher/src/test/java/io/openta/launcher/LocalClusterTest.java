@@ -107,4 +107,27 @@ class LocalClusterTest {
         assertTrue(stdout.matches("(?s).*disk use after the day +database \\(pg\\) [1-9][0-9,]* MB.*"), stdout);
         System.out.println(stdout);
     }
+    @Test
+    void benchOnServeStartsOneServeForBothDaysAndStopsItBeforeTheFloor() throws Exception {
+        Path jar = FakeFunctionsApp.buildJar(tmp);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path data = tmp.resolve("data");
+        int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                Map.of("OPENTA_FUNCTIONS_JAR", jar.toString())).run(new String[] { "bench", "--accounts", "20",
+                        "--data", data.toString(), "--shards", "2", "--on-serve" });
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(OpenTa.OK, code, stdout);
+        // the serve's start-up is printed once, apart; each day command found it and started nothing
+        assertTrue(stdout.matches("(?s).*serve on \\S+ started in [0-9.]+ s.*"), stdout);
+        assertEquals(2, stdout.split("on the running serve at http://127\\.0\\.0\\.1:", -1).length - 1, stdout);
+        assertTrue(stdout.contains("bench day1 20260105 (20 accounts, 2 shards, on a running serve):"), stdout);
+        assertTrue(stdout.contains("bench day2 20260106 (20 accounts, 2 shards, on a running serve):"), stdout);
+        assertTrue(stdout.contains("start-up (on the serve: the command's Kafka clients)"), stdout);
+        try (var written = Files.list(data.resolve("bench-20/out/20260106"))) {
+            assertTrue(written.anyMatch(Files::isRegularFile), "day 2 wrote its files on the serve: " + stdout);
+        }
+        // stopped before the floor: nothing advertises a serve on the bench's data folder any more
+        assertTrue(ServeFile.find(data.resolve("bench-20/state")).isEmpty(), stdout);
+        System.out.println(stdout);
+    }
 }

@@ -26,23 +26,22 @@ public final class TradeBatchClearing {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     /**
-     * The shard's routed applications ({@link TradeRouting}) with their positions. A routed application's account
-     * has the application's DistributorCode and TransactionAccountID (routing refuses any other with 0518), so the
-     * new position takes them from the application, without reading acct.account again in every shard.
+     * The shard's routed applications ({@link TradeRouting}: the routing carries the application's fields, so the
+     * applications table is not read again) with their positions. A routed application's account has the
+     * application's DistributorCode and TransactionAccountID (routing refuses any other with 0518), so the new
+     * position takes them from the application, without reading acct.account again in every shard.
      */
     private static final String APPLICATIONS = """
-            SELECT t.sender, t.record_no, t.business_code, rtrim(t.fund_code) AS fund, t.app_amount, t.app_vol,
-              r.pre_code, r.ta_account_id, t.ta_account_text, r.slot,
-              rtrim(t.distributor) AS account_distributor, rtrim(t.txn_account_id) AS account_txn,
+            SELECT r.sender, r.record_no, r.business_code, rtrim(r.fund_code) AS fund, r.app_amount, r.app_vol,
+              r.pre_code, r.ta_account_id, r.ta_account_text, r.slot,
+              rtrim(r.distributor) AS account_distributor, rtrim(r.txn_account_id) AS account_txn,
               p.ta_account_id IS NOT NULL AS has_position, p.close, p.close_date, p.prev_close
             FROM trd.trade_route r
-            JOIN trd.trade_app t ON t.biz_date = r.biz_date AND t.batch = r.batch AND t.sender = r.sender
-              AND t.record_no = r.record_no
             LEFT JOIN clr.position p ON p.slot = r.slot AND p.ta_account_id = r.ta_account_id
-              AND p.fund_code = rtrim(t.fund_code) AND p.slot >= $3 AND p.slot < $4
+              AND p.fund_code = rtrim(r.fund_code) AND p.slot >= $3 AND p.slot < $4
             WHERE r.biz_date = $1 AND r.batch = $2 AND r.slot >= $3 AND r.slot < $4 AND %s
-            ORDER BY r.ta_account_id NULLS FIRST, rtrim(t.fund_code) COLLATE "C", t.txn_time COLLATE "C",
-              t.serial COLLATE "C", t.record_no""";
+            ORDER BY r.ta_account_id NULLS FIRST, rtrim(r.fund_code) COLLATE "C", r.txn_time COLLATE "C",
+              r.serial COLLATE "C", r.record_no""";
 
     private static final String INSERT_CONFIRMATIONS = """
             INSERT INTO trd.trade_cfm (biz_date, batch, sender, record_no, slot, ta_account_text, business_code,

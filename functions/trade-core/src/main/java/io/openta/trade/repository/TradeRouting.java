@@ -16,17 +16,25 @@ public final class TradeRouting {
     }
 
     /**
-     * Replaces the batch's routing with one INSERT (the applications are not updated: see V40). Routing touches the
-     * batch's applications once more; they are counted by the shard step, so this counts none.
+     * Replaces the batch's routing with one INSERT (the applications are not updated: see V40). Each routing row
+     * carries the application's fields the shard step confirms with (V45), so that the shards read their slots of
+     * this table alone; the rows go in by slot, so that each shard reads its own pages, not a few rows of every
+     * page. Routing touches the batch's applications once more; they are counted by the shard step, so
+     * this counts none.
      */
     public static long route(Sql sql, String date, String batch) {
         sql.update("DELETE FROM trd.trade_route WHERE biz_date = $1 AND batch = $2", date, batch);
         sql.update("""
-                INSERT INTO trd.trade_route (biz_date, batch, sender, record_no, pre_code, ta_account_id, slot)
+                INSERT INTO trd.trade_route (biz_date, batch, sender, record_no, pre_code, ta_account_id, slot,
+                  business_code, fund_code, app_amount, app_vol, ta_account_text, distributor, txn_account_id,
+                  txn_time, serial)
                 SELECT biz_date, batch, sender, record_no, code, CASE WHEN code IS NULL THEN account_id END,
-                  CASE WHEN code IS NULL THEN account_slot ELSE (hashtext(sender || record_no) & 1023) END
+                  CASE WHEN code IS NULL THEN account_slot ELSE (hashtext(sender || record_no) & 1023) END,
+                  business_code, fund_code, app_amount, app_vol, ta_account_text, distributor, txn_account_id,
+                  txn_time, serial
                 FROM (
-                  SELECT t.biz_date, t.batch, t.sender, t.record_no,
+                  SELECT t.biz_date, t.batch, t.sender, t.record_no, t.business_code, t.fund_code, t.app_amount,
+                    t.app_vol, t.ta_account_text, t.distributor, t.txn_account_id, t.txn_time, t.serial,
                     CASE WHEN t.serial_code IS NOT NULL THEN t.serial_code
                          WHEN t.dup THEN '0496'
                          WHEN t.local_code IS NOT NULL THEN t.local_code
@@ -46,7 +54,8 @@ public final class TradeRouting {
                   LEFT JOIN acct.account looked_up ON rtrim(t.ta_account_text) = ''
                        AND looked_up.distributor = rtrim(t.distributor)
                        AND looked_up.txn_account_id = rtrim(t.txn_account_id)
-                  WHERE t.biz_date = $1 AND t.batch = $2) r""", date, batch);
+                  WHERE t.biz_date = $1 AND t.batch = $2) r
+                ORDER BY 7""", date, batch);
         // the shards select by slot: let the planner know how the slots fell
         Statistics.refresh(sql, "trd.trade_route");
         return 0;
