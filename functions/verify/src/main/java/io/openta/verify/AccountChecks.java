@@ -38,13 +38,10 @@ final class AccountChecks {
         List<Opened> opened = new ArrayList<>();
         day.db().query("""
                 SELECT a.sender, a.record_no, a.serial, a.txn_account_id AS app_txn, a.distributor AS app_distributor,
-                  o.return_code, o.ta_account_id, c.ta_account_id AS account, c.opened_date,
+                  a.return_code, a.ta_account_id, c.ta_account_id AS account, c.opened_date,
                   c.distributor AS account_distributor, c.txn_account_id AS account_txn,
-                  count(*) OVER (PARTITION BY o.ta_account_id) AS uses
-                FROM acct.account_app a
-                LEFT JOIN acct.account_cfm o ON o.biz_date = a.biz_date AND o.sender = a.sender
-                  AND o.record_no = a.record_no
-                LEFT JOIN acct.account c ON c.ta_account_id = o.ta_account_id
+                  count(*) OVER (PARTITION BY a.ta_account_id) AS uses
+                FROM acct.account_app a LEFT JOIN acct.account c ON c.ta_account_id = a.ta_account_id
                 WHERE a.biz_date = :d""", rs -> {
             report.records(C, 1);
             String serial = rs.getString("serial");
@@ -101,7 +98,7 @@ final class AccountChecks {
         sequence(opened);
         day.db().query("""
                 SELECT c.ta_account_id, c.distributor, c.txn_account_id FROM acct.account c
-                WHERE c.opened_date = :d AND NOT EXISTS (SELECT 1 FROM acct.account_cfm a WHERE a.biz_date = :d
+                WHERE c.opened_date = :d AND NOT EXISTS (SELECT 1 FROM acct.account_app a WHERE a.biz_date = :d
                   AND a.return_code = '0000' AND a.ta_account_id = c.ta_account_id)
                 ORDER BY c.ta_account_id""", rs -> report.mismatch(C, "acct.account",
                 "TAAccountID " + rs.getString("ta_account_id") + " (" + rs.getString("distributor") + "/"

@@ -33,12 +33,9 @@ final class ExpectedRecords {
         String d = day.date();
         List<ExpectedRecord> out = new ArrayList<>();
         day.db().query("""
-                SELECT a.record_no, a.serial, a.txn_date, a.txn_time, a.txn_account_id, a.distributor, a.business_code,
-                  a.indiv, o.return_code, o.ta_account_id
-                FROM acct.account_app a
-                LEFT JOIN acct.account_cfm o ON o.biz_date = a.biz_date AND o.sender = a.sender
-                  AND o.record_no = a.record_no
-                WHERE a.biz_date = :d AND a.sender = ?""", rs -> {
+                SELECT record_no, serial, txn_date, txn_time, txn_account_id, distributor, business_code, indiv,
+                  return_code, ta_account_id
+                FROM acct.account_app WHERE biz_date = :d AND sender = ?""", rs -> {
             int no = rs.getInt("record_no");
             String code = rs.getString("return_code");
             String id = rs.getString("ta_account_id");

@@ -49,15 +49,15 @@ public final class AccountOpening {
     }
 
     /**
-     * One INSERT of the day's outcomes (acct.account_cfm, V46: the applications are not updated) and one of the
-     * accounts, from one materialised pass.
+     * One UPDATE of the day's applications and one INSERT of the accounts, from one materialised pass: each UPDATE of
+     * every application writes every row anew, so the outcome is decided before the table is touched.
      */
     public static long open(Sql sql, String date) {
         sql.materialize("account_outcome", OUTCOMES, date);
-        sql.update("DELETE FROM acct.account_cfm WHERE biz_date = $1", date);
         long records = sql.update("""
-                INSERT INTO acct.account_cfm (biz_date, sender, record_no, return_code, ta_account_id)
-                SELECT $1, sender, record_no, coalesce(code, '0000'), ta_account_id FROM account_outcome""", date);
+                UPDATE acct.account_app a SET return_code = coalesce(o.code, '0000'), ta_account_id = o.ta_account_id
+                FROM account_outcome o
+                WHERE a.biz_date = $1 AND a.sender = o.sender AND a.record_no = o.record_no""", date);
         sql.update("""
                 INSERT INTO acct.account (ta_account_id, distributor, txn_account_id, indiv, opened_date, slot)
                 SELECT ta_account_id, rtrim(distributor), rtrim(txn_account_id), indiv, $1,""" + SLOT_OF_ACCOUNT + """

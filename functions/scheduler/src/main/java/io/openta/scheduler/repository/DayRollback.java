@@ -54,7 +54,7 @@ public final class DayRollback {
             sql.update("DELETE FROM clr.position_move WHERE biz_date = $1", date);
             sql.update("DELETE FROM clr.position WHERE created_date = $1", date);
             sql.update("DELETE FROM acct.account WHERE opened_date = $1", date);
-            sql.update("DELETE FROM acct.account_cfm WHERE biz_date = $1", date);
+            sql.update("UPDATE acct.account_app SET return_code = NULL, ta_account_id = NULL WHERE biz_date = $1", date);
             sql.update("DELETE FROM trd.trade_route WHERE biz_date = $1", date);
         }
         if (to <= Stage.FILE_IMPORT.ordinal()) {
