@@ -92,13 +92,8 @@ final class BenchCommand extends LauncherCommand {
 
     /** Stops the bench's serve, if it started one, before the floor starts PostgreSQL on the same data folder. */
     private void stop(BenchServe serve) {
-        if (serve == null) {
-            return;
-        }
-        try {
+        if (serve != null) {
             serve.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

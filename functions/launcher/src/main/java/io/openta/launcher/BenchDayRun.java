@@ -47,13 +47,8 @@ record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, lo
     /** Runs {@code openta day} on {@code data}; fails with the command's last lines when it does not exit 0. */
     static BenchDayRun run(String date, Path inbox, Path outbox, Path data, int shards, Map<String, String> env,
             PrintStream out) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String javaOpts = env.getOrDefault("OPENTA_JAVA_OPTS", "-Xmx1g");
-        cmd.addAll(List.of(javaOpts.trim().split("\\s+")));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), OpenTa.class.getName(), "day", "--date", date,
-                "--inbox", inbox.toString(), "--outbox", outbox.toString(), "--data", data.toString(), "--shards",
-                String.valueOf(shards)));
+        List<String> cmd = launcherCommand(env, "day", "--date", date, "--inbox", inbox.toString(), "--outbox",
+                outbox.toString(), "--data", data.toString(), "--shards", String.valueOf(shards));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(env);
@@ -89,6 +84,19 @@ record BenchDayRun(String date, List<Stage> stages, DayCommand.Timing timing, lo
             throw new IOException("openta day --date " + date + " did not complete:\n" + String.join("\n", tail));
         }
         return new BenchDayRun(date, List.copyOf(stages), timing, whole, peakMb, Map.of());
+    }
+
+    /**
+     * {@code openta ARGS} in a JVM of its own, as {@code ./openta} starts it: this launcher's class path, {@code -Xmx1g}
+     * unless OPENTA_JAVA_OPTS (of {@code env}) says otherwise.
+     */
+    static List<String> launcherCommand(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(env.getOrDefault("OPENTA_JAVA_OPTS", "-Xmx1g").trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), OpenTa.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     static Optional<Stage> stage(String line) {
