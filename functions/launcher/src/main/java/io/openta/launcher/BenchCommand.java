@@ -79,7 +79,9 @@ final class BenchCommand extends LauncherCommand {
             Thread.currentThread().interrupt();
             return OpenTa.FAILED;
         } finally {
-            stop(serve);
+            if (serve != null) {
+                serve.close(); // before the floor starts PostgreSQL on the same data folder
+            }
         }
         FloorBenchmark.Result floor = floor(state);
         for (int i = 0; i < runs.size(); i++) {
@@ -88,13 +90,6 @@ final class BenchCommand extends LauncherCommand {
         out().printf("functions JVM: %s; launcher JVM of each day: %s%n", String.join(" ",
                 FunctionsProcess.javaOptions()), env().getOrDefault("OPENTA_JAVA_OPTS", "-Xmx1g"));
         return OpenTa.OK;
-    }
-
-    /** Stops the bench's serve, if it started one, before the floor starts PostgreSQL on the same data folder. */
-    private void stop(BenchServe serve) {
-        if (serve != null) {
-            serve.close();
-        }
     }
 
     /**

@@ -14,13 +14,10 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    /** {@code floor} may be null (no psql or no script): the floor columns stay empty. */
-    static void print(PrintStream out, String floorDay, BenchDayRun day, int accounts, int shards,
-            FloorBenchmark.Result floor) {
-        print(out, floorDay, day, accounts, shards, floor, false);
-    }
-
-    /** As above; {@code onServe}: the day command ran on a serve started before it (bench --on-serve). */
+    /**
+     * {@code floor} may be null (no psql or no script): the floor columns stay empty. {@code onServe}: the day command
+     * ran on a serve started before it (bench --on-serve).
+     */
     static void print(PrintStream out, String floorDay, BenchDayRun day, int accounts, int shards,
             FloorBenchmark.Result floor, boolean onServe) {
         out.println();
