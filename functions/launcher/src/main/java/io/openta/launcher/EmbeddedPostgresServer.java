@@ -51,9 +51,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A launcher killed with -9 leaves its PostgreSQL running on the data directory; stop it so that this run can
-     * start one (PostgreSQL's own crash recovery then makes the data consistent).
+     * start one (PostgreSQL's own crash recovery then makes the data consistent). A PostgreSQL whose launcher is still
+     * alive is not an orphan: that launcher holds the embedded server's lock file ({@code epg-lock}, released by the
+     * operating system when its process dies), and this refuses instead of stopping another command's database.
      */
     static void stopOrphan(Path dataDir) throws IOException {
+        refuseIfInUse(dataDir);
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
@@ -82,6 +85,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Throws when a live process (this one included) holds the data directory's embedded-server lock. */
+    private static void refuseIfInUse(Path dataDir) throws IOException {
+        Path lock = dataDir.resolve("epg-lock");
+        if (!Files.isRegularFile(lock)) {
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock held = channel.tryLock();
+            if (held != null) {
+                held.release();
+                return;
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // held by this JVM: in use as much as by another process
+        }
+        throw new IOException("the PostgreSQL data folder " + dataDir + " is in use by another running openta command "
+                + "(serve, infra, day or bench): stop that command first");
     }
 
     public int port() {

@@ -53,6 +53,22 @@ class EmbeddedServicesTest {
         }
     }
 
+    /** A second command on a folder whose PostgreSQL is in use must refuse, not stop the first one's server. */
+    @Test
+    void aSecondStartOnAFolderInUseRefusesAndLeavesTheRunningServerUp() throws Exception {
+        Path data = tmp.resolve("pg");
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(data)) {
+            java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> EmbeddedPostgresServer.start(data));
+            assertTrue(refused.getMessage().contains("in use by another running openta command"),
+                    refused.getMessage());
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())) {
+                ResultSet rs = c.createStatement().executeQuery("select 1");
+                assertTrue(rs.next());
+            }
+        }
+    }
+
     @Test
     void kafkaStartsWithTopicsAndCarriesMessages() throws Exception {
         Path logs = tmp.resolve("kafka");
