@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An external program (etcd, Patroni, HAProxy of {@code infra --standby}; the serve of {@code bench --on-serve}),
- * its output appended to a log file. Stopping sends SIGTERM, waits, then SIGKILL: Patroni stops its PostgreSQL on SIGTERM, so the gentle signal
- * comes first.
+ * its output appended to a log file. Stopping sends SIGTERM, waits, then SIGKILL: Patroni stops its PostgreSQL on
+ * SIGTERM, so the gentle signal comes first.
  */
 final class ChildProcess {
     private final String name;

@@ -3,8 +3,12 @@ package io.openta.launcher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A real PostgreSQL (zonky embedded binaries) whose data directory is kept across runs: the clearing state of one
@@ -93,14 +97,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!Files.isRegularFile(lock)) {
             return;
         }
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock held = channel.tryLock();
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
             if (held != null) {
                 held.release();
                 return;
             }
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             // held by this JVM: in use as much as by another process
         }
         throw new IOException("the PostgreSQL data folder " + dataDir + " is in use by another running openta command "

@@ -3,6 +3,7 @@ package io.openta.runtime.db;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.openta.model.events.Traffic;
@@ -66,8 +67,11 @@ public final class Sql {
         }
     }
 
-    /** Streams the rows of a query through a cursor, {@code fetch} rows at a time (needs an open transaction). */
-    public long stream(String sql, int fetch, Consumer<Row> each, Object... args) {
+    /**
+     * Streams the rows of a query through a cursor, {@code fetch} rows at a time (needs an open transaction); each row
+     * is read by name through one map of the result's column positions ({@link StreamedRow}).
+     */
+    public long stream(String sql, int fetch, Consumer<StreamedRow> each, Object... args) {
         String text = text(sql);
         try {
             return streamText(text, fetch, each, tuple(args));
@@ -76,15 +80,19 @@ public final class Sql {
         }
     }
 
-    private long streamText(String text, int fetch, Consumer<Row> each, Tuple args) {
+    private long streamText(String text, int fetch, Consumer<StreamedRow> each, Tuple args) {
         PreparedStatement ps = conn.prepareAndAwait(text);
         long n = 0;
+        Map<String, Integer> positions = null;
         try {
             Cursor cursor = ps.cursor(args);
             try {
                 do {
                     for (Row row : cursor.readAndAwait(fetch)) {
-                        each.accept(row);
+                        if (positions == null) {
+                            positions = StreamedRow.positionsOf(row);
+                        }
+                        each.accept(new StreamedRow(row, positions));
                         n++;
                     }
                 } while (cursor.hasMore());

@@ -12,8 +12,8 @@ import io.openta.model.ofd.OfdRecordBuilder;
 import io.openta.model.ofd.ReturnCodeTexts;
 import io.openta.model.rules.ApplicationChecks;
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.StreamedRow;
 import io.openta.runtime.staging.Staging;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * Writes one distributor's output files of day T (spec v2 1.6, 2.7) into a stage's staging folder, in the standard
@@ -31,58 +31,6 @@ public final class DistributorFiles {
     /** FromTAFlag: 0 a confirmation of the distributor's application, 1 a record the TA originates (145). */
     private static final String FROM_DISTRIBUTOR = "0";
     private static final String FROM_TA = "1";
-
-    /*
-     * Rows are read by column position: a getter by name scans the columns' names (Vert.x compares each), which at a
-     * million records and a dozen fields a record was a visible part of the export's CPU. The classes below name the
-     * positions of each query's select list.
-     */
-    /** The columns of the 02 query, by position. */
-    private static final class AccountColumns {
-        static final int SERIAL = 0;
-        static final int TXN_DATE = 1;
-        static final int TXN_TIME = 2;
-        static final int TXN_ACCOUNT_ID = 3;
-        static final int DISTRIBUTOR = 4;
-        static final int BUSINESS_CODE = 5;
-        static final int INDIV = 6;
-        static final int TA_ACCOUNT_ID = 7;
-        static final int RETURN_CODE = 8;
-    }
-
-    /** The columns of the 04 query, by position. */
-    private static final class TradeColumns {
-        static final int SERIAL = 0;
-        static final int TXN_DATE = 1;
-        static final int TXN_TIME = 2;
-        static final int TXN_ACCOUNT_ID = 3;
-        static final int DISTRIBUTOR = 4;
-        static final int FUND_CODE = 5;
-        static final int SPECIFICATION = 6;
-        static final int TA_ACCOUNT_TEXT = 7;
-        static final int BUSINESS_CODE = 8;
-        static final int APP_AMOUNT = 9;
-        static final int APP_VOL = 10;
-        static final int CFM_AMOUNT = 11;
-        static final int CFM_VOL = 12;
-        static final int CHARGE = 13;
-        static final int NAV = 14;
-        static final int RATE_FEE = 15;
-        static final int RETURN_CODE = 16;
-    }
-
-    /**
-     * The columns of the queries by position (TAAccountID, FundCode): the 145 records', the 05's and the 06's, whose
-     * fourth column is the amount each writes (income, close).
-     */
-    private static final class PositionColumns {
-        static final int TA_ACCOUNT_ID = 0;
-        static final int FUND_CODE = 1;
-        static final int TXN_ACCOUNT_ID = 2;
-        static final int AMOUNT = 3;
-        /** the 06 query's only: the income's basis */
-        static final int ELIGIBLE = 4;
-    }
 
     private final Sql sql;
     private final Staging staging;
@@ -106,17 +54,16 @@ public final class DistributorFiles {
                   return_code
                 FROM acct.account_app WHERE biz_date = $1 AND sender = $2
                 ORDER BY serial COLLATE "C", record_no""", r -> {
-            String account = r.getString(AccountColumns.TA_ACCOUNT_ID);
-            String code = r.getString(AccountColumns.RETURN_CODE);
-            return b.reset().textCut("AppSheetSerialNo", r.getString(AccountColumns.SERIAL))
+            String account = r.getString("ta_account_id");
+            String code = r.getString("return_code");
+            return b.reset().textCut("AppSheetSerialNo", r.getString("serial"))
                     .text("TransactionCfmDate", date)
-                    .textCut("TransactionDate", r.getString(AccountColumns.TXN_DATE))
-                    .textCut("TransactionTime", r.getString(AccountColumns.TXN_TIME))
-                    .textCut("TransactionAccountID", r.getString(AccountColumns.TXN_ACCOUNT_ID))
-                    .textCut("DistributorCode", r.getString(AccountColumns.DISTRIBUTOR))
-                    .textCut("IndividualOrInstitution", r.getString(AccountColumns.INDIV))
-                    .textCut("BusinessCode",
-                            ApplicationChecks.confirmationBusinessCode(r.getString(AccountColumns.BUSINESS_CODE)))
+                    .textCut("TransactionDate", r.getString("txn_date"))
+                    .textCut("TransactionTime", r.getString("txn_time"))
+                    .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                    .textCut("DistributorCode", r.getString("distributor"))
+                    .textCut("IndividualOrInstitution", r.getString("indiv"))
+                    .textCut("BusinessCode", ApplicationChecks.confirmationBusinessCode(r.getString("business_code")))
                     .text("TAAccountID", account == null ? "" : account)
                     .text("ReturnCode", code)
                     .textCut("ErrorDetail", ReturnCodeTexts.text(code));
@@ -143,25 +90,25 @@ public final class DistributorFiles {
                     WHERE t.biz_date = $1 AND t.sender = $2 AND t.batch = $3
                     ORDER BY t.serial COLLATE "C", t.record_no""", r -> {
                 b.reset()
-                        .textCut("AppSheetSerialNo", r.getString(TradeColumns.SERIAL))
+                        .textCut("AppSheetSerialNo", r.getString("serial"))
                         .text("TransactionCfmDate", date)
-                        .textCut("TransactionDate", r.getString(TradeColumns.TXN_DATE))
-                        .textCut("TransactionTime", r.getString(TradeColumns.TXN_TIME))
-                        .textCut("TransactionAccountID", r.getString(TradeColumns.TXN_ACCOUNT_ID))
-                        .textCut("DistributorCode", r.getString(TradeColumns.DISTRIBUTOR))
-                        .textCut("FundCode", r.getString(TradeColumns.FUND_CODE))
-                        .textCut("Specification", r.getString(TradeColumns.SPECIFICATION))
-                        .textCut("TAAccountID", r.getString(TradeColumns.TA_ACCOUNT_TEXT))
-                        .textCut("BusinessCode", r.getString(TradeColumns.BUSINESS_CODE))
+                        .textCut("TransactionDate", r.getString("txn_date"))
+                        .textCut("TransactionTime", r.getString("txn_time"))
+                        .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                        .textCut("DistributorCode", r.getString("distributor"))
+                        .textCut("FundCode", r.getString("fund_code"))
+                        .textCut("Specification", r.getString("specification"))
+                        .textCut("TAAccountID", r.getString("ta_account_text"))
+                        .textCut("BusinessCode", r.getString("business_code"))
                         .text("TASerialNO", TaSerials.format(date, serial[0]++))
-                        .number("ApplicationAmount", r.getBigDecimal(TradeColumns.APP_AMOUNT))
-                        .number("ApplicationVol", r.getBigDecimal(TradeColumns.APP_VOL))
-                        .number("ConfirmedAmount", r.getBigDecimal(TradeColumns.CFM_AMOUNT))
-                        .number("ConfirmedVol", r.getBigDecimal(TradeColumns.CFM_VOL))
-                        .number("Charge", r.getBigDecimal(TradeColumns.CHARGE))
-                        .number("NAV", r.getBigDecimal(TradeColumns.NAV))
-                        .number("RateFee", r.getBigDecimal(TradeColumns.RATE_FEE));
-                return confirmed(b, r.getString(TradeColumns.RETURN_CODE), FROM_DISTRIBUTOR);
+                        .number("ApplicationAmount", r.getBigDecimal("app_amount"))
+                        .number("ApplicationVol", r.getBigDecimal("app_vol"))
+                        .number("ConfirmedAmount", r.getBigDecimal("cfm_amount"))
+                        .number("ConfirmedVol", r.getBigDecimal("cfm_vol"))
+                        .number("Charge", r.getBigDecimal("charge"))
+                        .number("NAV", r.getBigDecimal("nav"))
+                        .number("RateFee", r.getBigDecimal("rate_fee"));
+                return confirmed(b, r.getString("return_code"), FROM_DISTRIBUTOR);
             }, date, distributor, batch);
             if ("000".equals(batch)) {
                 stream(out, """
@@ -169,13 +116,13 @@ public final class DistributorFiles {
                         WHERE biz_date = $1 AND distributor = $2 AND income < 0
                         ORDER BY ta_account_id, fund_code""", r -> confirmed(b.reset()
                         .text("TransactionCfmDate", date)
-                        .textCut("TransactionAccountID", r.getString(PositionColumns.TXN_ACCOUNT_ID))
+                        .textCut("TransactionAccountID", r.getString("txn_account_id"))
                         .textCut("DistributorCode", distributor)
-                        .text("TAAccountID", r.getString(PositionColumns.TA_ACCOUNT_ID))
-                        .textCut("FundCode", r.getString(PositionColumns.FUND_CODE))
+                        .text("TAAccountID", r.getString("ta_account_id"))
+                        .textCut("FundCode", r.getString("fund_code"))
                         .text("BusinessCode", INCOME_REDUCTION)
                         .text("TASerialNO", TaSerials.format(date, serial[0]++))
-                        .number("ConfirmedVol", r.getBigDecimal(PositionColumns.AMOUNT).negate())
+                        .number("ConfirmedVol", r.getBigDecimal("income").negate())
                         .number("NAV", NAV_ONE), OK, FROM_TA), date, distributor);
             }
         });
@@ -190,11 +137,11 @@ public final class DistributorFiles {
                 ORDER BY ta_account_id, fund_code""", r -> b.reset()
                 .text("TransactionCfmDate", date)
                 .textCut("DistributorCode", distributor)
-                .textCut("TransactionAccountID", r.getString(PositionColumns.TXN_ACCOUNT_ID))
-                .text("TAAccountID", r.getString(PositionColumns.TA_ACCOUNT_ID))
-                .textCut("FundCode", r.getString(PositionColumns.FUND_CODE))
-                .number("TotalVolOfDistributorInTA", r.getBigDecimal(PositionColumns.AMOUNT))
-                .number("AvailableVol", r.getBigDecimal(PositionColumns.AMOUNT))
+                .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                .text("TAAccountID", r.getString("ta_account_id"))
+                .textCut("FundCode", r.getString("fund_code"))
+                .number("TotalVolOfDistributorInTA", r.getBigDecimal("close"))
+                .number("AvailableVol", r.getBigDecimal("close"))
                 .text("AccountStatus", "0"), distributor, date);
     }
 
@@ -202,22 +149,22 @@ public final class DistributorFiles {
     public long income(String distributor) {
         OfdRecordBuilder b = new OfdRecordBuilder(FileType.INCOME);
         return write(distributor, FileType.INCOME, "000", """
-                SELECT ta_account_id, fund_code, txn_account_id, income, eligible FROM clr.income
+                SELECT ta_account_id, fund_code, txn_account_id, eligible, income FROM clr.income
                 WHERE biz_date = $1 AND distributor = $2 AND income >= 0
                 ORDER BY ta_account_id, fund_code""", r -> {
-            BigDecimal income = r.getBigDecimal(PositionColumns.AMOUNT);
+            BigDecimal income = r.getBigDecimal("income");
             return b.reset()
                     .text("TransactionCfmDate", date)
                     .textCut("DistributorCode", distributor)
-                    .textCut("TransactionAccountID", r.getString(PositionColumns.TXN_ACCOUNT_ID))
-                    .text("TAAccountID", r.getString(PositionColumns.TA_ACCOUNT_ID))
-                    .textCut("FundCode", r.getString(PositionColumns.FUND_CODE))
+                    .textCut("TransactionAccountID", r.getString("txn_account_id"))
+                    .text("TAAccountID", r.getString("ta_account_id"))
+                    .textCut("FundCode", r.getString("fund_code"))
                     .text("CurrencyType", CURRENCY_RMB)
                     .text("BusinessCode", INCOME_CARRIED_FORWARD)
                     .text("ReturnCode", OK)
                     .text("DividendType", "2")
                     .text("DividentDate", date)
-                    .number("BasisforCalculatingDividend", r.getBigDecimal(PositionColumns.ELIGIBLE))
+                    .number("BasisforCalculatingDividend", r.getBigDecimal("eligible"))
                     .number("DividendAmount", income)
                     .number("ConfirmedAmount", income)
                     .number("VolOfDividendforReinvestment", income)
@@ -238,7 +185,7 @@ public final class DistributorFiles {
 
     /** Fills the builder with one row's record (the builder is then written as it is, no String made). */
     private interface LineFormat {
-        OfdRecordBuilder line(Row row);
+        OfdRecordBuilder line(StreamedRow row);
     }
 
     private interface FileBody {

@@ -13,9 +13,9 @@ import io.openta.model.rules.Texts;
 import io.openta.model.rules.TradeRules;
 import io.openta.runtime.db.ColumnBatch;
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.StreamedRow;
 import io.openta.runtime.release.Lane;
 import io.openta.runtime.release.LaneFilter;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * Confirms one shard of one clearing (batch 000 main, 001.. secondary). The applications of a position are taken in
@@ -42,27 +42,6 @@ public final class TradeBatchClearing {
             WHERE r.biz_date = $1 AND r.batch = $2 AND r.slot >= $3 AND r.slot < $4 AND %s
             ORDER BY r.ta_account_id NULLS FIRST, rtrim(r.fund_code) COLLATE "C", r.txn_time COLLATE "C",
               r.serial COLLATE "C", r.record_no""";
-
-    /*
-     * APPLICATIONS' columns by position: a row's getter by name scans the columns' names (Vert.x compares each), which
-     * at a million rows and a dozen getters a row was a visible part of the shard's own CPU.
-     */
-    private static final int SENDER = 0;
-    private static final int RECORD_NO = 1;
-    private static final int BUSINESS_CODE = 2;
-    private static final int FUND = 3;
-    private static final int APP_AMOUNT = 4;
-    private static final int APP_VOL = 5;
-    private static final int PRE_CODE = 6;
-    private static final int TA_ACCOUNT_ID = 7;
-    private static final int TA_ACCOUNT_TEXT = 8;
-    private static final int SLOT = 9;
-    private static final int ACCOUNT_DISTRIBUTOR = 10;
-    private static final int ACCOUNT_TXN = 11;
-    private static final int HAS_POSITION = 12;
-    private static final int CLOSE = 13;
-    private static final int CLOSE_DATE = 14;
-    private static final int PREV_CLOSE = 15;
 
     private static final String INSERT_CONFIRMATIONS = """
             INSERT INTO trd.trade_cfm (biz_date, batch, sender, record_no, slot, ta_account_text, business_code,
@@ -121,7 +100,7 @@ public final class TradeBatchClearing {
         ColumnBatch created = new ColumnBatch(sql, INSERT_POSITIONS, 6, date);
         ColumnBatch closes = new ColumnBatch(sql, APPLY_TO_CLOSE, 4, date, slotFrom, slotTo);
 
-        List<Row> group = new ArrayList<>();
+        List<StreamedRow> group = new ArrayList<>();
         long count = sql.stream(APPLICATIONS.formatted(appsOfLane), 2000, row -> {
             if (!group.isEmpty() && !samePosition(group.get(0), row)) {
                 clearPosition(group, date, secondary, funds, purchaseChargeBias, confirmations, moves, created,
@@ -140,58 +119,58 @@ public final class TradeBatchClearing {
         return count;
     }
 
-    private static boolean samePosition(Row a, Row b) {
-        String accountA = a.getString(TA_ACCOUNT_ID);
+    private static boolean samePosition(StreamedRow a, StreamedRow b) {
+        String accountA = a.getString("ta_account_id");
         return accountA != null
-                && accountA.equals(b.getString(TA_ACCOUNT_ID)) && a.getString(FUND).equals(b.getString(FUND));
+                && accountA.equals(b.getString("ta_account_id")) && a.getString("fund").equals(b.getString("fund"));
     }
 
-    private static void clearPosition(List<Row> rows, String date, boolean secondary, Map<String, FundTerms> funds,
-            BigDecimal purchaseChargeBias, ColumnBatch confirmations, ColumnBatch moves, ColumnBatch created,
-            ColumnBatch closes) {
-        Row first = rows.get(0);
-        if (first.getString(TA_ACCOUNT_ID) == null) {
+    private static void clearPosition(List<StreamedRow> rows, String date, boolean secondary,
+            Map<String, FundTerms> funds, BigDecimal purchaseChargeBias, ColumnBatch confirmations, ColumnBatch moves,
+            ColumnBatch created, ColumnBatch closes) {
+        StreamedRow first = rows.get(0);
+        if (first.getString("ta_account_id") == null) {
             // refused before the position: each on its own
-            for (Row r : rows) {
-                addConfirmation(confirmations, r, TradeRules.refuse(r.getString(PRE_CODE), r.getString(APP_AMOUNT),
-                        r.getString(APP_VOL)), funds.get(r.getString(FUND)), false);
+            for (StreamedRow r : rows) {
+                addConfirmation(confirmations, r, TradeRules.refuse(r.getString("pre_code"), r.getString("app_amount"),
+                        r.getString("app_vol")), funds.get(r.getString("fund")), false);
             }
             return;
         }
-        FundTerms fund = funds.get(first.getString(FUND));
-        boolean exists = first.getBoolean(HAS_POSITION);
-        BigDecimal close = exists ? first.getBigDecimal(CLOSE) : ZERO;
-        BigDecimal startOfDay = exists && date.equals(first.getString(CLOSE_DATE)) ? first.getBigDecimal(PREV_CLOSE)
+        FundTerms fund = funds.get(first.getString("fund"));
+        boolean exists = first.getBoolean("has_position");
+        BigDecimal close = exists ? first.getBigDecimal("close") : ZERO;
+        BigDecimal startOfDay = exists && date.equals(first.getString("close_date")) ? first.getBigDecimal("prev_close")
                 : close;
         PositionBook book = secondary ? PositionBook.secondaryClearing(close)
                 : PositionBook.mainClearing(startOfDay, fund);
-        for (Row r : rows) {
-            Confirmation c = TradeRules.confirm(Texts.rtrim(r.getString(BUSINESS_CODE)), r.getString(APP_AMOUNT),
-                    r.getString(APP_VOL), fund, book, purchaseChargeBias);
+        for (StreamedRow r : rows) {
+            Confirmation c = TradeRules.confirm(Texts.rtrim(r.getString("business_code")), r.getString("app_amount"),
+                    r.getString("app_vol"), fund, book, purchaseChargeBias);
             addConfirmation(confirmations, r, c, fund, true);
         }
         if (book.purchased().signum() == 0 && book.redeemed().signum() == 0) {
             return;
         }
-        int slot = first.getInteger(SLOT);
-        String account = first.getString(TA_ACCOUNT_ID);
-        String fundCode = first.getString(FUND);
+        int slot = first.getInteger("slot");
+        String account = first.getString("ta_account_id");
+        String fundCode = first.getString("fund");
         moves.add(slot, account, fundCode, book.purchased(), book.redeemed());
         BigDecimal delta = book.purchased().subtract(book.redeemed());
         if (!exists) {
-            created.add(slot, account, fundCode, first.getString(ACCOUNT_DISTRIBUTOR), first.getString(ACCOUNT_TXN),
+            created.add(slot, account, fundCode, first.getString("account_distributor"), first.getString("account_txn"),
                     secondary ? delta : ZERO);
         } else if (secondary) {
             closes.add(slot, account, fundCode, delta);
         }
     }
 
-    private static void addConfirmation(ColumnBatch confirmations, Row r, Confirmation c, FundTerms fund,
+    private static void addConfirmation(ColumnBatch confirmations, StreamedRow r, Confirmation c, FundTerms fund,
             boolean accountResolved) {
-        String taAccount = accountResolved ? r.getString(TA_ACCOUNT_ID) : r.getString(TA_ACCOUNT_TEXT);
+        String taAccount = accountResolved ? r.getString("ta_account_id") : r.getString("ta_account_text");
         BigDecimal nav = fund == null ? BigDecimal.ZERO.setScale(4) : fund.nav();
-        confirmations.add(r.getString(SENDER), r.getInteger(RECORD_NO), r.getInteger(SLOT), taAccount,
-                ApplicationChecks.confirmationBusinessCode(r.getString(BUSINESS_CODE)), c.applicationAmount(),
+        confirmations.add(r.getString("sender"), r.getInteger("record_no"), r.getInteger("slot"), taAccount,
+                ApplicationChecks.confirmationBusinessCode(r.getString("business_code")), c.applicationAmount(),
                 c.applicationVol(), c.amount(), c.vol(), c.charge(), nav, c.code(), c.rateFee());
     }
 }
