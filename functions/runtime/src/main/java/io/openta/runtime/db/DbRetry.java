@@ -26,9 +26,12 @@ public class DbRetry {
     /**
      * SQLSTATEs of a database going away or not yet accepting writes: class 08 (connection exception), admin and
      * crash shutdown, cannot connect now (starting up), read-only transaction (a standby, or a demoted primary),
-     * too many connections (clients of the lost primary reconnecting at once).
+     * too many connections (clients of the lost primary reconnecting at once), and a session the server ended for
+     * idling inside its transaction (a worker that was frozen past {@link DbConfig#taskIdleLimit()}: its work was
+     * rolled back, and the run on a new connection finds the task DONE if another worker did it meanwhile).
      */
-    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "25006", "53300");
+    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "25006", "53300",
+            "25P03");
 
     private final Duration reconnectFor;
 

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.openta.runtime.chaos.Failpoints;
 import io.openta.runtime.config.OpenTaConfig;
 import io.openta.runtime.config.Track;
+import io.openta.runtime.db.DbConfig;
 import io.openta.runtime.db.DbRetry;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Transactions;
@@ -29,7 +30,9 @@ import io.vertx.mutiny.sqlclient.Transaction;
  * the same transaction, and the row is marked DONE before commit: a task delivered twice (redelivery after a crash,
  * a lease that expired while the first worker was slow) waits on the lock and then sees DONE. A crash before commit
  * leaves nothing behind, so the retry starts clean. A database lost under a task (a primary failing over) is not the
- * task's failure: {@link DbRetry} runs it again on a new connection, without using up one of its attempts.
+ * task's failure: {@link DbRetry} runs it again on a new connection, without using up one of its attempts. A worker
+ * frozen inside a task does not hold the lock for as long as it is frozen: its transaction is ended by the server
+ * once idle for {@link DbConfig#taskIdleLimit()}, and the task's redelivery then runs.
  */
 @ApplicationScoped
 public class TaskRunner {
@@ -44,9 +47,11 @@ public class TaskRunner {
     private final Track track;
     private final DbRetry retry;
     private final TrafficGuard guard;
+    private final String idleLimit;
 
     public TaskRunner(Pool pool, OpenTaConfig config, Staging staging, Instance<StageHandler> handlers,
-            MeterRegistry metrics, Failpoints failpoints, DbRetry retry, TrafficGuard guard) {
+            MeterRegistry metrics, Failpoints failpoints, DbRetry retry, TrafficGuard guard, DbConfig db) {
+        this.idleLimit = "SET LOCAL idle_in_transaction_session_timeout = " + db.taskIdleLimit().toMillis();
         this.retry = retry;
         this.guard = guard;
         this.pool = pool;
@@ -90,6 +95,7 @@ public class TaskRunner {
         try {
             Transaction tx = conn.beginAndAwait();
             try {
+                conn.query(idleLimit).executeAndAwait();
                 // the task's mark decides its schemas and role: a shadow task reads and writes shadow tables only
                 Sql sql = guard.enter(conn, task.traffic());
                 Row row = sql.one("""

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.openta.model.events.Traffic;
+import io.openta.runtime.db.DbConfig;
 import io.openta.runtime.db.DbRetry;
 import io.openta.runtime.db.Transactions;
 import io.vertx.mutiny.core.Vertx;
@@ -43,7 +44,17 @@ class TrafficGuardTest {
         pool = Pool.newInstance(PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("localhost")
                 .setPort(db.postgres.getPort()).setDatabase("postgres").setUser("postgres").setPassword("postgres"))
                 .with(new PoolOptions().setMaxSize(2)).using(vertx.getDelegate()).build());
-        DbRetry noRetry = new DbRetry(() -> Duration.ZERO);
+        DbRetry noRetry = new DbRetry(new DbConfig() {
+            @Override
+            public Duration reconnectFor() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public Duration taskIdleLimit() {
+                return Duration.ofMinutes(2);
+            }
+        });
         guarded = new Transactions(pool, noRetry, new TrafficGuard(() -> true));
         unguarded = new Transactions(pool, noRetry, new TrafficGuard(() -> false));
     }
