@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
+import io.openta.model.zone.ZoneSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -244,9 +245,9 @@ final class ZoneBench implements Callable<Integer> {
 
         /** Both zones hold their share of every task topic (as the zone-share assignor splits them). */
         void awaitSplit() throws InterruptedException {
-            // the split of one topic (zone a primary with its default share), times the stage task topics
+            // the split of one topic (zone a primary, both zones up), times the stage task topics
             int topics = io.openta.model.events.Stage.values().length;
-            int primary = (partitions * share * 2 + 100) / 200;
+            int primary = new ZoneSplit("a", share).primaryCount(partitions, true, true);
             TaskGroup.awaitHeld(kafka.bootstrapServers(), TaskGroup.ALL_IN_ONE, List.of((partitions - primary)
                     * topics, primary * topics), SPLIT_TIMEOUT);
         }

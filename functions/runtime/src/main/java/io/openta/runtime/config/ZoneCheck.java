@@ -7,7 +7,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
-import io.openta.runtime.messaging.ZoneSplit;
+import io.openta.model.zone.ZoneSplit;
 import io.quarkus.runtime.StartupEvent;
 
 /**

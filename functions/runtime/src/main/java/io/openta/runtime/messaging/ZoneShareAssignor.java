@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.jboss.logging.Logger;
 
+import io.openta.model.zone.ZoneSplit;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

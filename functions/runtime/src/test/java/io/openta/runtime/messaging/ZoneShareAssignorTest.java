@@ -21,6 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
+import io.openta.model.zone.ZoneSplit;
+
 /** The assignor's rules, through Kafka's own assignor interface (the group leader calls exactly this). */
 class ZoneShareAssignorTest {
     private static final String T1 = "openta.clearing.tasks";

@@ -1,4 +1,4 @@
-package io.openta.runtime.messaging;
+package io.openta.model.zone;
 
 import java.util.ArrayList;
 import java.util.Comparator;
