@@ -3,6 +3,7 @@ package io.openta.launcher;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,18 +35,11 @@ class LongTaskTest {
 
     @Test
     void aTaskLongerThanSixtySecondsDoesNotStopItsConsumer() throws Exception {
-        Path golden = TestCases.golden("case-01-basic");
-        Path outbox = work.resolve("out");
-        ClusterOptions options = TestCases.options(work.resolve("data"));
-        options = options.withHttp(options.httpPort(), Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS",
-                "sleep-in-task=profit:65000"));
         long t0 = System.nanoTime();
-        try (LocalCluster cluster = LocalCluster.start(options)) {
-            DayOutcome day = cluster.runDay(DAY1, golden.resolve(DAY1 + "/in"), outbox, e -> { });
+        try (LocalCluster cluster = start(Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS",
+                "sleep-in-task=profit:65000"))) {
+            String log = clearCaseOne(cluster, "day with a 65 s task");
             long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
-            assertTrue(day.completed(), day.message());
-            TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox, "day with a 65 s task");
-            String log = Files.readString(cluster.functions().logFile(), java.nio.charset.StandardCharsets.ISO_8859_1);
             assertTrue(log.contains("failpoint sleep-in-task: a task of profit sleeps 65000 ms"), "the task slept");
             assertTrue(seconds >= 65, "the day took " + seconds + " s: the sleep did not happen");
             // SRMSG18231: "has waited for N seconds to be acknowledged" - the throttled strategy's failure report
@@ -58,16 +52,9 @@ class LongTaskTest {
 
     @Test
     void aTaskFrozenInsideItsTransactionIsEndedByTheServerAndRunAgainOnce() throws Exception {
-        Path golden = TestCases.golden("case-01-basic");
-        Path outbox = work.resolve("out");
-        ClusterOptions options = TestCases.options(work.resolve("data"));
-        options = options.withHttp(options.httpPort(), Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS",
-                "sleep-in-task=profit:12000", "OPENTA_DB_TASK_IDLE_LIMIT", "PT3S"));
-        try (LocalCluster cluster = LocalCluster.start(options)) {
-            DayOutcome day = cluster.runDay(DAY1, golden.resolve(DAY1 + "/in"), outbox, e -> { });
-            assertTrue(day.completed(), day.message());
-            TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox, "day with a task frozen past its limit");
-            String log = Files.readString(cluster.functions().logFile(), StandardCharsets.ISO_8859_1);
+        try (LocalCluster cluster = start(Map.of("QUARKUS_PROFILE", "chaos", "OPENTA_FAILPOINTS",
+                "sleep-in-task=profit:12000", "OPENTA_DB_TASK_IDLE_LIMIT", "PT3S"))) {
+            String log = clearCaseOne(cluster, "day with a task frozen past its limit");
             assertTrue(log.contains("failpoint sleep-in-task: a task of profit sleeps 12000 ms"), "the task froze");
             String retried = log.lines().filter(l -> l.contains("/profit/") && l.contains("the database is unreachable"))
                     .findFirst().orElse(null);
@@ -82,5 +69,21 @@ class LongTaskTest {
             }
             System.out.printf("a profit task frozen 12 s inside its transaction, limit 3 s: %s%n", retried);
         }
+    }
+
+    /** A local cluster whose functions app runs with {@code env} added. */
+    private LocalCluster start(Map<String, String> env) throws IOException {
+        ClusterOptions options = TestCases.options(work.resolve("data"));
+        return LocalCluster.start(options.withHttp(options.httpPort(), env));
+    }
+
+    /** Clears golden case 01's first day, checks it completed with the golden files, returns the functions log. */
+    private String clearCaseOne(LocalCluster cluster, String what) throws IOException {
+        Path golden = TestCases.golden("case-01-basic");
+        Path outbox = work.resolve("out");
+        DayOutcome day = cluster.runDay(DAY1, golden.resolve(DAY1 + "/in"), outbox, e -> { });
+        assertTrue(day.completed(), day.message());
+        TestCases.assertSameOutbox(golden.resolve(DAY1 + "/out"), outbox, what);
+        return Files.readString(cluster.functions().logFile(), StandardCharsets.ISO_8859_1);
     }
 }
