@@ -1,14 +1,14 @@
 package io.openta.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** What a folder holds on disk: the sizes of its regular files, summed. */
 final class DiskUse {
@@ -28,23 +28,35 @@ final class DiskUse {
         if (!Files.exists(dir)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.mapToLong(f -> size(f, seen)).sum();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
+        long[] total = { 0 };
+        // a walk, not Files.walk: a running broker or database renames and deletes files as they are listed (Kafka's
+        // checkpoint .tmp files), and Files.walk fails on an entry gone before it is read
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                Object key = a.fileKey() == null ? file.toAbsolutePath() : a.fileKey();
+                if (a.isRegularFile() && seen.add(key)) {
+                    total[0] += a.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
 
-    /** A regular file's size if not seen before; 0 for others, and for one deleted while the folder was walked. */
-    private static long size(Path file, Set<Object> seen) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            Object key = a.fileKey() == null ? file.toAbsolutePath() : a.fileKey();
-            return a.isRegularFile() && seen.add(key) ? a.size() : 0;
-        } catch (NoSuchFileException e) {
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // deleted while the folder was walked
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
     }
 }

@@ -67,6 +67,40 @@ class BenchMeasuresTest {
         assertEquals(1010L, DiskUse.bytes(tmp.resolve("out")), "alone, the outbox counts its links");
     }
 
+    /**
+     * A running broker writes and deletes checkpoint .tmp files while the bench sums its folder (a 1M bench failed
+     * on one of Kafka's): files that come and go during the walk are not an error.
+     */
+    @Test
+    void filesDeletedWhileTheFolderIsWalkedAreNotAnError() throws Exception {
+        Path kafka = Files.createDirectories(tmp.resolve("kafka"));
+        for (int i = 0; i < 200; i++) {
+            Files.write(kafka.resolve("segment-" + i), new byte[10]);
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread churn = new Thread(() -> {
+            for (long n = 0; !stop.get(); n++) {
+                try {
+                    Path tmpFile = kafka.resolve("checkpoint-" + (n % 50) + ".tmp");
+                    Files.write(tmpFile, new byte[1]);
+                    Files.deleteIfExists(tmpFile);
+                } catch (IOException e) {
+                    // a walk holding the folder open does not stop the churn
+                }
+            }
+        });
+        churn.start();
+        try {
+            for (int round = 0; round < 2000; round++) {
+                long bytes = DiskUse.bytes(tmp.resolve("kafka"));
+                assertTrue(bytes >= 2000 && bytes <= 2050, "round " + round + ": " + bytes);
+            }
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
+    }
+
     @Test
     void aLargeCaseGetsALongerDayTimeout() {
         assertEquals(1800, BenchCommand.dayTimeoutSeconds(100_000));
