@@ -20,7 +20,10 @@ public final class TradeRouting {
      * carries the application's fields the shard step confirms with (V45), so that the shards read their slots of
      * this table alone; the rows go in by slot, so that each shard reads its own pages, not a few rows of every
      * page. Routing touches the batch's applications once more; they are counted by the shard step, so
-     * this counts none.
+     * this counts none. Each account join's key is NULL where the other join applies (an application gives its
+     * TAAccountID, or leaves it blank to be found by distributor and TransactionAccountID), so the planner does not
+     * probe the accounts both ways for every application (at 1,000,000 applications the futile probes took about
+     * half a second of the routing's 5.6-6.0 s query, measured in psql).
      */
     public static long route(Sql sql, String date, String batch) {
         sql.update("DELETE FROM trd.trade_route WHERE biz_date = $1 AND batch = $2", date, batch);
@@ -49,10 +52,9 @@ public final class TradeRouting {
                   FROM trd.trade_app t
                   LEFT JOIN """ + FundCatalogue.CATALOGUE_ON + """
                      f ON f.fund_code = rtrim(t.fund_code)
-                  LEFT JOIN acct.account given ON rtrim(t.ta_account_text) <> ''
-                       AND given.ta_account_id = rtrim(t.ta_account_text)
-                  LEFT JOIN acct.account looked_up ON rtrim(t.ta_account_text) = ''
-                       AND looked_up.distributor = rtrim(t.distributor)
+                  LEFT JOIN acct.account given ON given.ta_account_id = nullif(rtrim(t.ta_account_text), '')
+                  LEFT JOIN acct.account looked_up
+                       ON looked_up.distributor = CASE WHEN rtrim(t.ta_account_text) = '' THEN rtrim(t.distributor) END
                        AND looked_up.txn_account_id = rtrim(t.txn_account_id)
                   WHERE t.biz_date = $1 AND t.batch = $2) r
                 ORDER BY 7""", date, batch);
