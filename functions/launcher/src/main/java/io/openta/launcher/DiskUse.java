@@ -43,20 +43,22 @@ final class DiskUse {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE; // deleted while the folder was walked
-                }
-                throw e;
+                return goneIsFine(e);
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                return FileVisitResult.CONTINUE;
+                return e == null ? FileVisitResult.CONTINUE : goneIsFine(e);
             }
         });
         return total[0];
+    }
+
+    /** An entry deleted while the folder was walked is skipped; any other failure is the caller's. */
+    private static FileVisitResult goneIsFine(IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
+        }
+        throw e;
     }
 }
