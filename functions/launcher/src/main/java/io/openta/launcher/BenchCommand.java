@@ -93,17 +93,18 @@ final class BenchCommand extends LauncherCommand {
     }
 
     /**
-     * Bytes on disk in the state's database, staging area and broker logs, and in the outboxes so far (the inputs are
-     * left out: they are the case, not the system's). A file is counted once: the outboxes' count leaves out the
-     * files hard-linked to staged ones.
+     * Bytes allocated on disk to the state's database, staging area and broker logs, and to the outboxes so far (the
+     * inputs are left out: they are the case, not the system's). A file is counted once: the outboxes' count leaves
+     * out the files hard-linked to staged ones.
      */
     static Map<String, Long> diskUse(Path state, Path outboxes) throws IOException {
+        List<Long> allocated = DiskUse.bytes(List.of(state.resolve("pg"), state.resolve("staging"),
+                state.resolve("kafka"), outboxes));
         Map<String, Long> bytes = new java.util.LinkedHashMap<>();
-        java.util.Set<Object> seen = new java.util.HashSet<>();
-        bytes.put("database (pg)", DiskUse.bytes(state.resolve("pg"), seen));
-        bytes.put("staging", DiskUse.bytes(state.resolve("staging"), seen));
-        bytes.put("kafka", DiskUse.bytes(state.resolve("kafka"), seen));
-        bytes.put("outboxes (not linked to staging)", DiskUse.bytes(outboxes, seen));
+        bytes.put("database (pg)", allocated.get(0));
+        bytes.put("staging", allocated.get(1));
+        bytes.put("kafka", allocated.get(2));
+        bytes.put("outboxes (not linked to staging)", allocated.get(3));
         return bytes;
     }
 
