@@ -70,6 +70,9 @@ final class BenchCommand extends LauncherCommand {
                 out().printf("day %s: %d input records: openta day --data %s%n", day.date(), day.records(), state);
                 BenchDayRun run = BenchDayRun.run(day.date(), day.inbox(), outbox, state, shards.count,
                         dayEnv(accounts), out());
+                if (serve != null) {
+                    run = run.withPeakMb(serve.functionsPeakMb());
+                }
                 runs.add(run.withDisk(diskUse(state, root.resolve("out"))));
             }
         } catch (IOException | RuntimeException e) {

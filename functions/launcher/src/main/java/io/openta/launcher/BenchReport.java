@@ -40,8 +40,9 @@ final class BenchReport {
         out.printf(Locale.ROOT, "      %-40s %9.2f s%n", "stage sum", s(t.stageSum()));
         out.printf(Locale.ROOT, "      %-40s %9.2f s%n", "between stages and publishing", s(between));
         out.printf(Locale.ROOT, "    %-42s %9.2f s%n", "shutdown", s(t.shutdown()));
-        out.printf(Locale.ROOT, "  %-44s %s%n", "functions app peak memory (resident)",
-                day.peakMb() < 0 ? "not known" : day.peakMb() + " MB");
+        out.printf(Locale.ROOT, "  %-44s %s%n", onServe ? "functions app peak memory (serve's, so far)"
+                : "functions app peak memory (resident)", day.peakMb() < 0 ? "not known"
+                        : day.peakMb() + " MB");
         if (!day.disk().isEmpty()) {
             out.printf(Locale.ROOT, "  %-44s %s%n", "disk use after the day", String.join(", ",
                     day.disk().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())

@@ -17,11 +17,14 @@ final class BenchServe implements AutoCloseable {
     private final ChildProcess serve;
     private final Path data;
     private final long startupMillis;
+    /** The jar the serve runs its functions app from (as {@link FunctionsProcess#locateJar} finds it). */
+    private final Path functionsJar;
 
-    private BenchServe(ChildProcess serve, Path data, long startupMillis) {
+    private BenchServe(ChildProcess serve, Path data, long startupMillis, Path functionsJar) {
         this.serve = serve;
         this.data = data;
         this.startupMillis = startupMillis;
+        this.functionsJar = functionsJar;
     }
 
     /**
@@ -41,7 +44,8 @@ final class BenchServe implements AutoCloseable {
         while (true) {
             var running = ServeFile.find(data);
             if (running.isPresent() && ServeFile.answers(running.get().url())) {
-                return new BenchServe(p, data, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                return new BenchServe(p, data, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+                        FunctionsProcess.locateJar(serveEnv));
             }
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 String why = p.isAlive() ? "timed out" : "exited";
@@ -56,6 +60,19 @@ final class BenchServe implements AutoCloseable {
     /** From starting the serve's JVM until it answered: PostgreSQL, Kafka and the functions app, paid once. */
     long startupMillis() {
         return startupMillis;
+    }
+
+    /**
+     * The peak resident memory (VmHWM) of the serve's functions app since it started, in MB, or -1 when it cannot be
+     * read: the day commands on a serve start no functions app of their own, so they cannot print it.
+     */
+    long functionsPeakMb() {
+        String jar = functionsJar.toAbsolutePath().toString();
+        return serve.descendants()
+                .filter(h -> h.info().arguments().map(args -> java.util.Arrays.asList(args).contains(jar))
+                        .orElse(false))
+                .mapToLong(h -> ProcessMemory.peakResidentBytes(h.pid()))
+                .filter(bytes -> bytes >= 0).map(bytes -> bytes >> 20).max().orElse(-1);
     }
 
     /** Stops the serve as Ctrl-C does, and waits for it (up to a minute, then kills it). */

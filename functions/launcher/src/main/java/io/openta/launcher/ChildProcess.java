@@ -50,6 +50,11 @@ final class ChildProcess {
         return process.pid();
     }
 
+    /** The processes this one started, and theirs. */
+    java.util.stream.Stream<ProcessHandle> descendants() {
+        return process.descendants();
+    }
+
     /** Fails with one line naming the program, its exit code and log, if it has exited. */
     void checkAlive() {
         if (!process.isAlive()) {

@@ -123,6 +123,8 @@ class LocalClusterTest {
         assertTrue(stdout.contains("bench day1 20260105 (20 accounts, 2 shards, on a running serve):"), stdout);
         assertTrue(stdout.contains("bench day2 20260106 (20 accounts, 2 shards, on a running serve):"), stdout);
         assertTrue(stdout.contains("start-up (on the serve: the command's Kafka clients)"), stdout);
+        // the day commands start no functions app: the peak is the serve's (fake) functions app's, read by the bench
+        assertTrue(stdout.matches("(?s).*functions app peak memory \\(serve's, so far\\) +[1-9][0-9]* MB.*"), stdout);
         try (var written = Files.list(data.resolve("bench-20/out/20260106"))) {
             assertTrue(written.anyMatch(Files::isRegularFile), "day 2 wrote its files on the serve: " + stdout);
         }
