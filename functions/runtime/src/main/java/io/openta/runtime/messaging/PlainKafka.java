@@ -36,7 +36,9 @@ public final class PlainKafka {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        // a fetch returns as soon as a record is written; the wait bounds only an empty one (see the tasks channel's
+        // fetch.max.wait.ms in microprofile-config.properties for what a shorter wait cost an idle serve)
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
         return p;
     }
 
