@@ -101,13 +101,18 @@ final class BenchCommand extends LauncherCommand {
      * out the files hard-linked to staged ones.
      */
     static Map<String, Long> diskUse(Path state, Path outboxes) throws IOException {
-        List<Long> allocated = DiskUse.bytes(List.of(state.resolve("pg"), state.resolve("staging"),
-                state.resolve("kafka"), outboxes));
+        // in this order: a file linked into staging and an outbox counts in staging
+        Map<String, Path> folders = new java.util.LinkedHashMap<>();
+        folders.put("database (pg)", state.resolve("pg"));
+        folders.put("staging", state.resolve("staging"));
+        folders.put("kafka", state.resolve("kafka"));
+        folders.put("outboxes (not linked to staging)", outboxes);
+        List<Long> allocated = DiskUse.bytes(List.copyOf(folders.values()));
         Map<String, Long> bytes = new java.util.LinkedHashMap<>();
-        bytes.put("database (pg)", allocated.get(0));
-        bytes.put("staging", allocated.get(1));
-        bytes.put("kafka", allocated.get(2));
-        bytes.put("outboxes (not linked to staging)", allocated.get(3));
+        int i = 0;
+        for (String what : folders.keySet()) {
+            bytes.put(what, allocated.get(i++));
+        }
         return bytes;
     }
 

@@ -3,6 +3,7 @@ package io.openta.launcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +70,7 @@ final class BenchServe implements AutoCloseable {
     long functionsPeakMb() {
         String jar = functionsJar.toAbsolutePath().toString();
         return serve.descendants()
-                .filter(h -> h.info().arguments().map(args -> java.util.Arrays.asList(args).contains(jar))
+                .filter(h -> h.info().arguments().map(args -> Arrays.asList(args).contains(jar))
                         .orElse(false))
                 .mapToLong(h -> ProcessMemory.peakResidentBytes(h.pid()))
                 .filter(bytes -> bytes >= 0).map(bytes -> bytes >> 20).max().orElse(-1);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * An external program (etcd, Patroni, HAProxy of {@code infra --standby}; the serve of {@code bench --on-serve}),
@@ -51,7 +52,7 @@ final class ChildProcess {
     }
 
     /** The processes this one started, and theirs. */
-    java.util.stream.Stream<ProcessHandle> descendants() {
+    Stream<ProcessHandle> descendants() {
         return process.descendants();
     }
 
