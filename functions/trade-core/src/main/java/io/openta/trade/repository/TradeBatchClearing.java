@@ -29,7 +29,11 @@ public final class TradeBatchClearing {
      * The shard's routed applications ({@link TradeRouting}: the routing carries the application's fields, so the
      * applications table is not read again) with their positions. A routed application's account has the
      * application's DistributorCode and TransactionAccountID (routing refuses any other with 0518), so the new
-     * position takes them from the application, without reading acct.account again in every shard.
+     * position takes them from the application, without reading acct.account again in every shard. The slot leads
+     * the order (a position's applications stay together: the slot is its account's): the new positions and the
+     * moves then reach their primary keys, which lead with the slot, in key order, and a partition's rows lie in key
+     * order for the days after. Keeping a 1,000,000-row primary key up to date took 1.0 s in key order against 2.3 s
+     * in another order (clr.income's, in psql).
      */
     private static final String APPLICATIONS = """
             SELECT r.sender, r.record_no, r.business_code, rtrim(r.fund_code) AS fund, r.app_amount, r.app_vol,
@@ -40,7 +44,7 @@ public final class TradeBatchClearing {
             LEFT JOIN clr.position p ON p.slot = r.slot AND p.ta_account_id = r.ta_account_id
               AND p.fund_code = rtrim(r.fund_code) AND p.slot >= $3 AND p.slot < $4
             WHERE r.biz_date = $1 AND r.batch = $2 AND r.slot >= $3 AND r.slot < $4 AND %s
-            ORDER BY r.ta_account_id NULLS FIRST, rtrim(r.fund_code) COLLATE "C", r.txn_time COLLATE "C",
+            ORDER BY r.slot, r.ta_account_id NULLS FIRST, rtrim(r.fund_code) COLLATE "C", r.txn_time COLLATE "C",
               r.serial COLLATE "C", r.record_no""";
 
     private static final String INSERT_CONFIRMATIONS = """
