@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -102,17 +104,14 @@ final class BenchCommand extends LauncherCommand {
      */
     static Map<String, Long> diskUse(Path state, Path outboxes) throws IOException {
         // in this order: a file linked into staging and an outbox counts in staging
-        Map<String, Path> folders = new java.util.LinkedHashMap<>();
+        Map<String, Path> folders = new LinkedHashMap<>();
         folders.put("database (pg)", state.resolve("pg"));
         folders.put("staging", state.resolve("staging"));
         folders.put("kafka", state.resolve("kafka"));
         folders.put("outboxes (not linked to staging)", outboxes);
-        List<Long> allocated = DiskUse.bytes(List.copyOf(folders.values()));
-        Map<String, Long> bytes = new java.util.LinkedHashMap<>();
-        int i = 0;
-        for (String what : folders.keySet()) {
-            bytes.put(what, allocated.get(i++));
-        }
+        Iterator<Long> allocated = DiskUse.bytes(List.copyOf(folders.values())).iterator();
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        folders.keySet().forEach(what -> bytes.put(what, allocated.next()));
         return bytes;
     }
 
