@@ -14,7 +14,7 @@ import io.openta.trade.export.TaSerials;
 
 /**
  * Export (spec v2 2.7): the 02 files and the batch-000 04 files (applications, then income reductions), distributors
- * shared among the shard tasks.
+ * shared among the tasks (one each, as the scheduler plans it).
  */
 @ApplicationScoped
 public class ExportHandler implements StageHandler {
@@ -33,7 +33,9 @@ public class ExportHandler implements StageHandler {
         DistributorFiles files = new DistributorFiles(sql, ctx.staging(), ctx.config().taCode(), ctx.date(),
                 stage().id());
         long records = 0;
-        for (String distributor : Recipients.ofShard(Recipients.union(accounts, trades), ctx.shard(), ctx.shards())) {
+        // the same distributors as the scheduler planned this step's tasks for (accounts' and trades' union)
+        for (String distributor : Recipients.ofShard(Recipients.ofExport(sql, ctx.date()), ctx.shard(),
+                ctx.shards())) {
             if (accounts.contains(distributor)) {
                 records += files.accountConfirmations(distributor);
             }

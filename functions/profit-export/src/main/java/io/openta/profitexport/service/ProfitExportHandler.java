@@ -13,7 +13,7 @@ import io.openta.trade.export.Recipients;
 
 /**
  * Profit export (spec v2 2.7): step {@code files} writes the 06 income files and the 05 share balances at the final
- * close of T (distributors shared among shards); step {@code index} (one task, last of the day) the TA's OFI index
+ * close of T (distributors shared among the tasks, one each as the scheduler plans it); step {@code index} (one task, last of the day) the TA's OFI index
  * per distributor over every file the day staged.
  */
 @ApplicationScoped
@@ -36,7 +36,9 @@ public class ProfitExportHandler implements StageHandler {
         DistributorFiles files = new DistributorFiles(sql, ctx.staging(), ctx.config().taCode(), ctx.date(),
                 stage().id());
         long records = 0;
-        for (String distributor : Recipients.ofShard(Recipients.union(holders, earners), ctx.shard(), ctx.shards())) {
+        // the same distributors as the scheduler planned this step's tasks for (holders' and earners' union)
+        for (String distributor : Recipients.ofShard(Recipients.ofProfitExport(sql, ctx.date()), ctx.shard(),
+                ctx.shards())) {
             if (earners.contains(distributor)) {
                 records += files.income(distributor);
             }

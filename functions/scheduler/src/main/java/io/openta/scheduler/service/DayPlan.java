@@ -5,10 +5,12 @@ import java.util.List;
 
 import io.openta.model.events.Stage;
 import io.openta.runtime.db.Sql;
+import io.openta.trade.export.Recipients;
 
 /**
  * The steps of each stage and their shard counts. Sharded steps run N tasks (N = openta.shards); file import runs
- * one task per inbox file; steps that need the whole day at once (numbering, routing, residue) run one. What the
+ * one task per inbox file, export's and profit export's files step one per distributor that gets files (at least
+ * one); steps that need the whole day at once (numbering, routing, residue) run one. What the
  * day's input decides (files, supplementary batches) is read when the stage starts. Per-account steps (trades,
  * income, adjust) are the ones a canary release step splits in lanes ({@link Step#perAccount}).
  */
@@ -25,8 +27,9 @@ public final class DayPlan {
             case CLEARING -> List.of(new Step("accounts", 1), new Step("route", 1), new Step("trades", shards, true));
             case PROFIT -> List.of(new Step("totals", 1), new Step("income", shards, true));
             case SHARE_ADJUST -> List.of(new Step("adjust", shards, true));
-            case EXPORT -> List.of(new Step("files", shards));
-            case PROFIT_EXPORT -> List.of(new Step("files", shards), new Step("index", 1));
+            case EXPORT -> List.of(new Step("files", Math.max(1, Recipients.ofExport(sql, date).size())));
+            case PROFIT_EXPORT -> List.of(new Step("files", Math.max(1, Recipients.ofProfitExport(sql, date).size())),
+                    new Step("index", 1));
             case SECONDARY_CLEARING -> {
                 List<Step> steps = new ArrayList<>();
                 sql.list("""
