@@ -14,7 +14,7 @@ import io.openta.runtime.db.Withdrawals;
 
 /**
  * Streams an accepted 01 or 03 file into its application table, field texts as written, with the record-local check
- * results. Re-importing a file replaces its rows.
+ * results, and records in {@code trd.inbox_file.imported} how many it wrote. Re-importing a file replaces its rows.
  */
 public final class ApplicationWriter {
     private static final String INSERT_ACCOUNT_APPS = """
@@ -71,6 +71,9 @@ public final class ApplicationWriter {
             }
         });
         batch.flush();
+        // what the file's rows count for TASerialNO (TaSerials), without counting the application table again
+        sql.update("UPDATE trd.inbox_file SET imported = $3 WHERE biz_date = $1 AND file_name = $2", date, fileName,
+                batch.total());
         return batch.total();
     }
 

@@ -62,7 +62,8 @@ public final class DayRollback {
             sql.update("DELETE FROM acct.account_app WHERE biz_date = $1", date);
             sql.update("""
                     UPDATE trd.inbox_file SET status = 'PENDING', file_type = NULL, sender = NULL, batch = NULL,
-                      records = NULL, reason = NULL, detail = NULL WHERE biz_date = $1 AND role = 'IMPORT'""", date);
+                      records = NULL, imported = NULL, reason = NULL, detail = NULL
+                    WHERE biz_date = $1 AND role = 'IMPORT'""", date);
         }
         if (to <= Stage.DAY_INIT.ordinal()) {
             sql.update("DELETE FROM trd.inbox_file WHERE biz_date = $1", date);

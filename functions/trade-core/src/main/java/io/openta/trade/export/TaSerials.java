@@ -17,11 +17,15 @@ public final class TaSerials {
         return date + Numbers12.of(number);
     }
 
-    /** The number of the first record of {@code distributor}'s 04 file of {@code batch}. */
+    /**
+     * The number of the first record of {@code distributor}'s 04 file of {@code batch}. The applications before it are
+     * the rows the accepted 03 files before it wrote ({@code imported}, kept by file import), not counted again.
+     */
     public static long first(Sql sql, String date, String batch, String distributor) {
         long before = sql.one("""
-                SELECT (SELECT count(*) FROM trd.trade_app
-                        WHERE biz_date = $1 AND (batch < $2 OR (batch = $2 AND sender < $3 COLLATE "C")))
+                SELECT (SELECT coalesce(sum(imported), 0) FROM trd.inbox_file
+                        WHERE biz_date = $1 AND status = 'ACCEPTED' AND file_type = '03'
+                          AND (batch < $2 OR (batch = $2 AND sender < $3 COLLATE "C")))
                      + (SELECT count(*) FROM clr.income
                         WHERE biz_date = $1 AND income < 0 AND ($2 > '000' OR distributor < $3)) AS n""",
                 date, batch, distributor).getLong("n");
