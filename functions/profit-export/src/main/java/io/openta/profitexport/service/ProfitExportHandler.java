@@ -13,8 +13,8 @@ import io.openta.trade.export.Recipients;
 
 /**
  * Profit export (spec v2 2.7): step {@code files} writes the 06 income files and the 05 share balances at the final
- * close of T (distributors shared among the tasks, one each as the scheduler plans it); step {@code index} (one task, last of the day) the TA's OFI index
- * per distributor over every file the day staged.
+ * close of T (distributors shared among the tasks, one each as the scheduler plans it); step {@code index} (one
+ * task, last of the day) the TA's OFI index per distributor over every file the day staged.
  */
 @ApplicationScoped
 public class ProfitExportHandler implements StageHandler {

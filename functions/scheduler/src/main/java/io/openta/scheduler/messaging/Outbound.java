@@ -61,7 +61,10 @@ public class Outbound {
         this.json = json;
     }
 
-    /** The partition of a shard task: its shard (per-file and per-distributor steps with more tasks than partitions wrap around). */
+    /**
+     * The partition of a shard task: its shard (per-file and per-distributor steps with more tasks than partitions
+     * wrap around).
+     */
     public int partitionOf(String topic, int shard) {
         return shard % partitions(topic);
     }
