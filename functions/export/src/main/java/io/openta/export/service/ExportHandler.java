@@ -1,7 +1,5 @@
 package io.openta.export.service;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.openta.model.events.Stage;
@@ -27,19 +25,16 @@ public class ExportHandler implements StageHandler {
     @Override
     public long execute(TaskContext ctx) {
         Sql sql = ctx.sql();
-        List<String> accounts = Recipients.withAcceptedFile(sql, ctx.date(), "01", "000");
-        List<String> trades = Recipients.union(Recipients.withAcceptedFile(sql, ctx.date(), "03", "000"),
-                Recipients.withIncomeReduction(sql, ctx.date()));
+        Recipients.ExportRecipients recipients = Recipients.ofExport(sql, ctx.date());
         DistributorFiles files = new DistributorFiles(sql, ctx.staging(), ctx.config().taCode(), ctx.date(),
                 stage().id());
         long records = 0;
-        // the same distributors as the scheduler planned this step's tasks for (accounts' and trades' union)
-        for (String distributor : Recipients.ofShard(Recipients.ofExport(sql, ctx.date()), ctx.shard(),
-                ctx.shards())) {
-            if (accounts.contains(distributor)) {
+        // the same distributors as the scheduler planned this step's tasks for
+        for (String distributor : Recipients.ofShard(recipients.all(), ctx.shard(), ctx.shards())) {
+            if (recipients.accounts().contains(distributor)) {
                 records += files.accountConfirmations(distributor);
             }
-            if (trades.contains(distributor)) {
+            if (recipients.trades().contains(distributor)) {
                 records += files.tradeConfirmations(distributor, "000",
                         TaSerials.first(sql, ctx.date(), "000", distributor));
             }

@@ -1,7 +1,5 @@
 package io.openta.profitexport.service;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.openta.model.events.Stage;
@@ -31,18 +29,16 @@ public class ProfitExportHandler implements StageHandler {
             return OutputIndexes.write(ctx.staging(), stage().id(), ctx.config().taCode(), ctx.date());
         }
         Sql sql = ctx.sql();
-        List<String> holders = Recipients.withPositions(sql);
-        List<String> earners = Recipients.withIncome(sql, ctx.date());
+        Recipients.ProfitExportRecipients recipients = Recipients.ofProfitExport(sql, ctx.date());
         DistributorFiles files = new DistributorFiles(sql, ctx.staging(), ctx.config().taCode(), ctx.date(),
                 stage().id());
         long records = 0;
-        // the same distributors as the scheduler planned this step's tasks for (holders' and earners' union)
-        for (String distributor : Recipients.ofShard(Recipients.ofProfitExport(sql, ctx.date()), ctx.shard(),
-                ctx.shards())) {
-            if (earners.contains(distributor)) {
+        // the same distributors as the scheduler planned this step's tasks for
+        for (String distributor : Recipients.ofShard(recipients.all(), ctx.shard(), ctx.shards())) {
+            if (recipients.earners().contains(distributor)) {
                 records += files.income(distributor);
             }
-            if (holders.contains(distributor)) {
+            if (recipients.holders().contains(distributor)) {
                 records += files.shareBalances(distributor);
             }
         }

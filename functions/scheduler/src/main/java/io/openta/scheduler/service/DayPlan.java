@@ -27,8 +27,9 @@ public final class DayPlan {
             case CLEARING -> List.of(new Step("accounts", 1), new Step("route", 1), new Step("trades", shards, true));
             case PROFIT -> List.of(new Step("totals", 1), new Step("income", shards, true));
             case SHARE_ADJUST -> List.of(new Step("adjust", shards, true));
-            case EXPORT -> List.of(new Step("files", Math.max(1, Recipients.ofExport(sql, date).size())));
-            case PROFIT_EXPORT -> List.of(new Step("files", Math.max(1, Recipients.ofProfitExport(sql, date).size())),
+            case EXPORT -> List.of(new Step("files", Math.max(1, Recipients.ofExport(sql, date).all().size())));
+            case PROFIT_EXPORT -> List.of(
+                    new Step("files", Math.max(1, Recipients.ofProfitExport(sql, date).all().size())),
                     new Step("index", 1));
             case SECONDARY_CLEARING -> {
                 List<Step> steps = new ArrayList<>();

@@ -65,15 +65,33 @@ public final class Recipients {
                 .stream().map(r -> r.getString("distributor")).toList();
     }
 
-    /** Distributors that get export's files (02, batch-000 04), in code order: one export task each. */
-    public static List<String> ofExport(Sql sql, String date) {
-        return union(withAcceptedFile(sql, date, "01", "000"),
+    /**
+     * Who gets export's files: the 02 ({@code accounts}) and the batch-000 04 ({@code trades}: an accepted 03 file or
+     * an income reduction); {@link #all()} are the distributors export plans one task each for, in code order.
+     */
+    public record ExportRecipients(List<String> accounts, List<String> trades) {
+        public List<String> all() {
+            return union(accounts, trades);
+        }
+    }
+
+    /**
+     * Who gets profit export's files: the 05 ({@code holders}) and the 06 ({@code earners}); {@link #all()} are the
+     * distributors profit export plans one task each for, in code order.
+     */
+    public record ProfitExportRecipients(List<String> holders, List<String> earners) {
+        public List<String> all() {
+            return union(holders, earners);
+        }
+    }
+
+    public static ExportRecipients ofExport(Sql sql, String date) {
+        return new ExportRecipients(withAcceptedFile(sql, date, "01", "000"),
                 union(withAcceptedFile(sql, date, "03", "000"), withIncomeReduction(sql, date)));
     }
 
-    /** Distributors that get profit export's files (05, 06), in code order: one profit-export task each. */
-    public static List<String> ofProfitExport(Sql sql, String date) {
-        return union(withPositions(sql), withIncome(sql, date));
+    public static ProfitExportRecipients ofProfitExport(Sql sql, String date) {
+        return new ProfitExportRecipients(withPositions(sql), withIncome(sql, date));
     }
 
     public static List<String> union(List<String> a, List<String> b) {
