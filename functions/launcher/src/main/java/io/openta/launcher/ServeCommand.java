@@ -40,7 +40,7 @@ final class ServeCommand extends LauncherCommand {
                     + "default under --data)")
     Path staging;
     @Option(names = "--zone", paramLabel = "ZONE", description = "the zone this process runs in (env OPENTA_ZONE, "
-            + "default a): the primary zone a runs 80 % of the shard tasks (env OPENTA_ZONES_PRIMARY_SHARE), zone b "
+            + "default a): the primary zone a runs 80 %% of the shard tasks (env OPENTA_ZONES_PRIMARY_SHARE), zone b "
             + "the rest, a lone zone all of them")
     String zone;
     @Option(names = "--track", paramLabel = "TRACK", description = "the release track this process runs on, stable "

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.openta.model.names.LookupOrder;
+
 /**
  * A view over one record line (a byte string, see the package documentation), using the offsets of the fields
  * its file declares. Field names are looked up by canonical spelling first (fast path) and then without regard
@@ -26,6 +28,9 @@ public final class OfdRecord {
     private final int[] offsets;
     private final int width;
     private String line;
+    /** The fields asked for since {@link #set}, in order: readers ask for the same fields of every record. */
+    private final LookupOrder order = new LookupOrder();
+    private int asked;
 
     OfdRecord(OfdHeader header) {
         this.header = Objects.requireNonNull(header, "header");
@@ -56,6 +61,7 @@ public final class OfdRecord {
             throw new IllegalArgumentException("record length " + line.length() + ", expected " + width);
         }
         this.line = line;
+        this.asked = 0;
     }
 
     /** The header of the file this record belongs to. */
@@ -106,6 +112,18 @@ public final class OfdRecord {
     }
 
     private int indexOf(String field) {
+        int known = order.recall(asked, field);
+        if (known != LookupOrder.UNKNOWN) {
+            asked = LookupOrder.next(asked);
+            return known;
+        }
+        int i = lookUp(field);
+        order.remember(asked, field, i);
+        asked = LookupOrder.next(asked);
+        return i;
+    }
+
+    private int lookUp(String field) {
         Integer i = index.get(field);
         if (i == null) {
             i = field == null ? null : lowerIndex.get(FieldDictionary.lower(field));

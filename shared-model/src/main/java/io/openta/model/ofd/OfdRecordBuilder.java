@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.openta.model.names.LookupOrder;
+
 /**
  * Builds one record line (a byte string) in the standard layout of an output {@link FileType} (spec 1.6), or in
  * an explicit field list. Reusable: {@link #build()} does not clear the fields, {@link #reset()} does. Field
@@ -60,6 +62,9 @@ public final class OfdRecordBuilder {
     private final Layout layout;
     private final char[] buf;
     private final char[] scratch = new char[64];
+    /** The fields asked for since {@link #reset()}, in order: writers set the same fields in the same order. */
+    private final LookupOrder order = new LookupOrder();
+    private int asked;
 
     /**
      * A builder for the standard layout of an output type (02, 04, 05, 06).
@@ -179,10 +184,23 @@ public final class OfdRecordBuilder {
     /** Clears every field back to spaces or zeros. */
     public OfdRecordBuilder reset() {
         System.arraycopy(layout.blank, 0, buf, 0, buf.length);
+        asked = 0;
         return this;
     }
 
     private int indexOf(String field) {
+        int known = order.recall(asked, field);
+        if (known != LookupOrder.UNKNOWN) {
+            asked = LookupOrder.next(asked);
+            return known;
+        }
+        int i = lookUp(field);
+        order.remember(asked, field, i);
+        asked = LookupOrder.next(asked);
+        return i;
+    }
+
+    private int lookUp(String field) {
         Integer i = field == null ? null : layout.index.get(field);
         if (i == null && field != null) {
             i = layout.lowerIndex.get(FieldDictionary.lower(field));

@@ -107,4 +107,27 @@ class OfdRecordBuilderTest {
         assertNull(b.type());
         assertEquals("000001" + "0012345", b.text("FundCode", "000001").number("nav", new BigDecimal("1.2345")).build());
     }
+
+    @Test
+    void recordsThatSetTheirFieldsInAnotherOrderGetTheRightFields() {
+        // the builder remembers where the first record's fields were; the second asks in another order
+        OfdRecordBuilder b = new OfdRecordBuilder(FileType.TRADE_CONFIRMATIONS);
+        String fund = "FundCode";
+        String charge = "Charge";
+        b.reset().text(fund, "000001").number(charge, new BigDecimal("1.00"));
+        String first = b.build();
+        b.reset().number(charge, new BigDecimal("2.00")).text(fund, "000002");
+        String second = b.build();
+        int f = offset(FileType.TRADE_CONFIRMATIONS, "FundCode");
+        int c = offset(FileType.TRADE_CONFIRMATIONS, "Charge");
+        assertEquals("000001", first.substring(f, f + 6));
+        assertEquals("0000000100", first.substring(c, c + 10));
+        assertEquals("000002", second.substring(f, f + 6));
+        assertEquals("0000000200", second.substring(c, c + 10));
+        // and the same order again, now recalled
+        b.reset().number(charge, new BigDecimal("3.00")).text(fund, "000003");
+        String third = b.build();
+        assertEquals("000003", third.substring(f, f + 6));
+        assertEquals("0000000300", third.substring(c, c + 10));
+    }
 }

@@ -63,7 +63,10 @@ public class DbRetry {
         }
     }
 
-    /** True when {@code e} (or a cause) is a lost or refused connection, or a write refused by a read-only node. */
+    /**
+     * True when {@code e} (or a cause) is a lost or refused connection, or a write refused by a read-only node. An
+     * I/O error counts as a lost connection, unless it is about a file.
+     */
     public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DatabaseException db && db.getSqlState() != null) {
@@ -71,6 +74,12 @@ public class DbRetry {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState().startsWith("08") || TRANSIENT_STATES.contains(sql.getSQLState());
+            }
+            if (t instanceof java.nio.file.FileSystemException || t instanceof java.io.FileNotFoundException
+                    || t instanceof java.nio.charset.CharacterCodingException) {
+                // a file's fault (an inbox file gone, a folder not writable), not the database's: waiting cannot
+                // mend it, and it must not be reported as an unreachable database for minutes
+                return false;
             }
             if (t instanceof ClosedConnectionException || t instanceof IOException
                     || t instanceof java.nio.channels.ClosedChannelException) {

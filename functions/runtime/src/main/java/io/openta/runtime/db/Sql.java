@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.openta.model.events.Traffic;
+import io.openta.model.names.LookupOrder;
 import io.openta.runtime.db.shadow.ShadowNames;
 import io.openta.runtime.db.shadow.TrafficGuard;
 import io.vertx.mutiny.sqlclient.Cursor;
@@ -84,6 +85,7 @@ public final class Sql {
         PreparedStatement ps = conn.prepareAndAwait(text);
         long n = 0;
         Map<String, Integer> positions = null;
+        LookupOrder order = new LookupOrder();
         try {
             Cursor cursor = ps.cursor(args);
             try {
@@ -92,7 +94,7 @@ public final class Sql {
                         if (positions == null) {
                             positions = StreamedRow.positionsOf(row);
                         }
-                        each.accept(new StreamedRow(row, positions));
+                        each.accept(new StreamedRow(row, positions, order));
                         n++;
                     }
                 } while (cursor.hasMore());

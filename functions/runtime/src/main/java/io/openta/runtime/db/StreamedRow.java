@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import io.openta.model.names.LookupOrder;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -15,10 +16,14 @@ import io.vertx.mutiny.sqlclient.Row;
 public final class StreamedRow {
     private final Row row;
     private final Map<String, Integer> positions;
+    /** The stream's one record of which column each question of a row found (rows are read the same way). */
+    private final LookupOrder order;
+    private int asked;
 
-    StreamedRow(Row row, Map<String, Integer> positions) {
+    StreamedRow(Row row, Map<String, Integer> positions, LookupOrder order) {
         this.row = row;
         this.positions = positions;
+        this.order = order;
     }
 
     /** The positions of a result's columns by name, taken from one of its rows. */
@@ -47,6 +52,18 @@ public final class StreamedRow {
     }
 
     private int position(String column) {
+        int known = order.recall(asked, column);
+        if (known != LookupOrder.UNKNOWN) {
+            asked = LookupOrder.next(asked);
+            return known;
+        }
+        int i = lookUp(column);
+        order.remember(asked, column, i);
+        asked = LookupOrder.next(asked);
+        return i;
+    }
+
+    private int lookUp(String column) {
         Integer i = positions.get(column);
         if (i == null) {
             throw new NoSuchElementException("the query has no column " + column);
