@@ -148,11 +148,22 @@ class OpenTaArgsTest {
                 continue; // picocli's own, checked by helpExitsZero
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of())
-                    .run(command, "--help");
+            // picocli warns on System.err when a description is not a valid format ("80 %" instead of "80 %%")
+            ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+            PrintStream stderr = System.err;
+            int code;
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            try {
+                code = new OpenTa(new PrintStream(out, true, StandardCharsets.UTF_8), stderr, Map.of())
+                        .run(command, "--help");
+            } finally {
+                System.setErr(stderr);
+            }
             assertEquals(OpenTa.OK, code, command);
             assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: openta " + command + " "),
                     command + ": " + out);
+            assertFalse(warnings.toString(StandardCharsets.UTF_8).contains("picocli WARN"),
+                    command + ": " + warnings);
         }
     }
 
