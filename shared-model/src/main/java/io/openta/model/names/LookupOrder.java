@@ -1,5 +1,7 @@
 package io.openta.model.names;
 
+import java.util.function.ToIntFunction;
+
 /**
  * Remembers, for a reader that asks for fields by name in the same order for every record, which position the k-th
  * question of a record found: the next record's k-th question, asked with the very same String (a literal at the
@@ -31,6 +33,20 @@ public final class LookupOrder {
             names[k] = name;
             positions[k] = position;
         }
+    }
+
+    /**
+     * The position of {@code name} as the {@code k}-th question of a record: recalled when the last record asked it
+     * there with the same String, else found by {@code lookUp} (which may throw for an unknown name) and remembered.
+     */
+    public int position(int k, String name, ToIntFunction<String> lookUp) {
+        int known = recall(k, name);
+        if (known != UNKNOWN) {
+            return known;
+        }
+        int found = lookUp.applyAsInt(name);
+        remember(k, name, found);
+        return found;
     }
 
     /** The number of the question after the {@code k}-th: stays at {@value #CAPACITY} once there. */

@@ -31,6 +31,8 @@ public final class OfdRecord {
     /** The fields asked for since {@link #set}, in order: readers ask for the same fields of every record. */
     private final LookupOrder order = new LookupOrder();
     private int asked;
+    /** The map lookup behind {@link #order}, made once rather than at every question. */
+    private final java.util.function.ToIntFunction<String> lookUp = this::lookUp;
 
     OfdRecord(OfdHeader header) {
         this.header = Objects.requireNonNull(header, "header");
@@ -112,13 +114,7 @@ public final class OfdRecord {
     }
 
     private int indexOf(String field) {
-        int known = order.recall(asked, field);
-        if (known != LookupOrder.UNKNOWN) {
-            asked = LookupOrder.next(asked);
-            return known;
-        }
-        int i = lookUp(field);
-        order.remember(asked, field, i);
+        int i = order.position(asked, field, lookUp);
         asked = LookupOrder.next(asked);
         return i;
     }

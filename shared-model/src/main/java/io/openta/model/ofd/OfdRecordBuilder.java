@@ -65,6 +65,8 @@ public final class OfdRecordBuilder {
     /** The fields asked for since {@link #reset()}, in order: writers set the same fields in the same order. */
     private final LookupOrder order = new LookupOrder();
     private int asked;
+    /** The map lookup behind {@link #order}, made once rather than at every question. */
+    private final java.util.function.ToIntFunction<String> lookUp = this::lookUp;
 
     /**
      * A builder for the standard layout of an output type (02, 04, 05, 06).
@@ -189,13 +191,7 @@ public final class OfdRecordBuilder {
     }
 
     private int indexOf(String field) {
-        int known = order.recall(asked, field);
-        if (known != LookupOrder.UNKNOWN) {
-            asked = LookupOrder.next(asked);
-            return known;
-        }
-        int i = lookUp(field);
-        order.remember(asked, field, i);
+        int i = order.position(asked, field, lookUp);
         asked = LookupOrder.next(asked);
         return i;
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import io.openta.model.events.Traffic;
 import io.openta.model.names.LookupOrder;
@@ -84,17 +85,18 @@ public final class Sql {
     private long streamText(String text, int fetch, Consumer<StreamedRow> each, Tuple args) {
         PreparedStatement ps = conn.prepareAndAwait(text);
         long n = 0;
-        Map<String, Integer> positions = null;
+        ToIntFunction<String> lookUp = null;
         LookupOrder order = new LookupOrder();
         try {
             Cursor cursor = ps.cursor(args);
             try {
                 do {
                     for (Row row : cursor.readAndAwait(fetch)) {
-                        if (positions == null) {
-                            positions = StreamedRow.positionsOf(row);
+                        if (lookUp == null) {
+                            Map<String, Integer> positions = StreamedRow.positionsOf(row);
+                            lookUp = column -> StreamedRow.lookUpIn(positions, column);
                         }
-                        each.accept(new StreamedRow(row, positions, order));
+                        each.accept(new StreamedRow(row, order, lookUp));
                         n++;
                     }
                 } while (cursor.hasMore());
