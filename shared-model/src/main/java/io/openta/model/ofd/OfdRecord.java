@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 import io.openta.model.names.LookupOrder;
 
@@ -32,7 +33,7 @@ public final class OfdRecord {
     private final LookupOrder order = new LookupOrder();
     private int asked;
     /** The map lookup behind {@link #order}, made once rather than at every question. */
-    private final java.util.function.ToIntFunction<String> lookUp = this::lookUp;
+    private final ToIntFunction<String> lookUp = this::lookUp;
 
     OfdRecord(OfdHeader header) {
         this.header = Objects.requireNonNull(header, "header");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 import io.openta.model.names.LookupOrder;
 
@@ -66,7 +67,7 @@ public final class OfdRecordBuilder {
     private final LookupOrder order = new LookupOrder();
     private int asked;
     /** The map lookup behind {@link #order}, made once rather than at every question. */
-    private final java.util.function.ToIntFunction<String> lookUp = this::lookUp;
+    private final ToIntFunction<String> lookUp = this::lookUp;
 
     /**
      * A builder for the standard layout of an output type (02, 04, 05, 06).
