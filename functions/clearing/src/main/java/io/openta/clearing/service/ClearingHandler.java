@@ -12,8 +12,8 @@ import io.openta.trade.repository.TradeRouting;
 
 /**
  * Clearing (spec 2.2, 2.3): step {@code accounts} opens accounts (one task: TAAccountIDs are one sequence over the
- * day), step {@code route} routes the main batch's trades to shards (one task, set-based), step {@code trades}
- * confirms them per shard.
+ * day), step {@code route} routes the main batch's trades to shards (set-based, in as many tasks as the plan gives it,
+ * each its share of the record numbers), step {@code trades} confirms them per shard.
  */
 @ApplicationScoped
 public class ClearingHandler implements StageHandler {
@@ -34,7 +34,7 @@ public class ClearingHandler implements StageHandler {
     public long execute(TaskContext ctx) {
         return switch (ctx.step()) {
             case "accounts" -> AccountOpening.open(ctx.sql(), ctx.date());
-            case "route" -> TradeRouting.route(ctx.sql(), ctx.date(), MAIN_BATCH);
+            case "route" -> TradeRouting.route(ctx.sql(), ctx.date(), MAIN_BATCH, ctx.shard(), ctx.shards());
             case "trades" -> TradeBatchClearing.clearShard(ctx.sql(), ctx.date(), MAIN_BATCH, ctx.slotFrom(),
                     ctx.slotTo(), ctx.lane(), purchaseChargeBias());
             default -> throw new IllegalArgumentException("clearing has no step " + ctx.step());

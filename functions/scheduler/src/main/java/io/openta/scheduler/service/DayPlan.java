@@ -10,11 +10,18 @@ import io.openta.trade.export.Recipients;
 /**
  * The steps of each stage and their shard counts. Sharded steps run N tasks (N = openta.shards); file import runs
  * one task per inbox file, export's and profit export's files step one per distributor that gets files (at least
- * one); steps that need the whole day at once (numbering, routing, residue) run one. What the
+ * one); steps that need the whole day at once (numbering, residue) run one, the main batch's routing
+ * {@link #ROUTE_PARTS} (each part reads the whole batch, and takes its share of the record numbers). What the
  * day's input decides (files, supplementary batches) is read when the stage starts. Per-account steps (trades,
  * income, adjust) are the ones a canary release step splits in lanes ({@link Step#perAccount}).
  */
 public final class DayPlan {
+    /**
+     * The clearing's routing in two tasks: on two cores they took 6.8-6.9 s at 1,000,000 applications against
+     * 8.1-8.4 s for one (in psql); in eight each task's scan of the whole batch cost more than it shared out.
+     */
+    static final int ROUTE_PARTS = 2;
+
     private DayPlan() {
     }
 
@@ -24,7 +31,8 @@ public final class DayPlan {
             case FILE_IMPORT -> List.of(new Step("files", sql.one(
                     "SELECT count(*)::int AS n FROM trd.inbox_file WHERE biz_date = $1 AND role = 'IMPORT'", date)
                     .getInteger("n")), new Step("index", 1));
-            case CLEARING -> List.of(new Step("accounts", 1), new Step("route", 1), new Step("trades", shards, true));
+            case CLEARING -> List.of(new Step("accounts", 1), new Step("route", ROUTE_PARTS),
+                    new Step("trades", shards, true));
             case PROFIT -> List.of(new Step("totals", 1), new Step("income", shards, true));
             case SHARE_ADJUST -> List.of(new Step("adjust", shards, true));
             case EXPORT -> List.of(new Step("files", Math.max(1, Recipients.ofExport(sql, date).all().size())));
