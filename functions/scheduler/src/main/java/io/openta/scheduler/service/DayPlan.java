@@ -17,8 +17,8 @@ import io.openta.trade.export.Recipients;
  */
 public final class DayPlan {
     /**
-     * The clearing's routing in two tasks: on two cores they took 6.8-6.9 s at 1,000,000 applications against
-     * 8.1-8.4 s for one (in psql); in eight each task's scan of the whole batch cost more than it shared out.
+     * The clearing's routing in two tasks; {@link io.openta.trade.repository.TradeRouting#route(Sql, String, String,
+     * int, int)} says why two.
      */
     static final int ROUTE_PARTS = 2;
 
