@@ -78,7 +78,7 @@ public class ShadowTaskConsumer {
             OpenTaConfig config,
             ShadowConfig shadow, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @Identifier(PlainKafka.SHARED) Map<String, Object> kafka,
-            @ConfigProperty(name = "smallrye.messaging.worker.openta-tasks.max-concurrency", defaultValue = "4")
+            @ConfigProperty(name = "smallrye.messaging.worker.openta-tasks.max-concurrency", defaultValue = "3")
             int concurrency) {
         this.runner = runner;
         this.json = json;
