@@ -1,12 +1,15 @@
-package io.openta.clearing.repository;
+package io.openta.trade.repository;
 
 import io.openta.runtime.db.Sql;
+import io.openta.runtime.db.Statistics;
 
 /**
  * Account applications to confirmations (spec 2.2), set-based. Records are taken in order of the file's sender, then
  * record order; the first failing check gives the code; a success opens the next TAAccountID of the one sequence.
  * The sequence continues from the largest TAAccountID ever opened, so re-clearing a rolled-back day gives the same
- * numbers.
+ * numbers. Two steps: {@link #decide} writes every application's outcome to {@code acct.account_outcome} (one task),
+ * then {@link #openAccounts} and {@link #recordOutcomes} write them out, each in its own task, at once (V49 says
+ * what that saves).
  */
 public final class AccountOpening {
     /**
@@ -49,19 +52,38 @@ public final class AccountOpening {
     }
 
     /**
-     * One UPDATE of the day's applications and one INSERT of the accounts, from one materialised pass: each UPDATE of
-     * every application writes every row anew, so the outcome is decided before the table is touched.
+     * Decides every application's outcome in one pass and keeps it in {@code acct.account_outcome}, replacing the
+     * day's earlier outcomes (a retried task). Both writes read it: before they run, nothing of the day is opened, so
+     * deciding again gives the same outcomes. Returns the applications decided.
      */
-    public static long open(Sql sql, String date) {
-        sql.materialize("account_outcome", OUTCOMES, date);
+    public static long decide(Sql sql, String date) {
+        sql.update("DELETE FROM acct.account_outcome WHERE biz_date = $1", date);
         long records = sql.update("""
-                UPDATE acct.account_app a SET return_code = coalesce(o.code, '0000'), ta_account_id = o.ta_account_id
-                FROM account_outcome o
-                WHERE a.biz_date = $1 AND a.sender = o.sender AND a.record_no = o.record_no""", date);
-        sql.update("""
+                INSERT INTO acct.account_outcome (biz_date, sender, record_no, distributor, txn_account_id, indiv, code,
+                  ta_account_id)
+                SELECT $1::bpchar, sender, record_no, distributor, txn_account_id, indiv, code, ta_account_id
+                FROM (""" + OUTCOMES + ") o", date);
+        Statistics.refresh(sql, "acct.account_outcome");
+        return records;
+    }
+
+    /** Opens the accounts the day's outcomes give (one INSERT); the routing that follows looks them up. */
+    public static long openAccounts(Sql sql, String date) {
+        return sql.update("""
                 INSERT INTO acct.account (ta_account_id, distributor, txn_account_id, indiv, opened_date, slot)
                 SELECT ta_account_id, rtrim(distributor), rtrim(txn_account_id), indiv, $1,""" + SLOT_OF_ACCOUNT + """
-                FROM account_outcome WHERE code IS NULL""", date);
-        return records;
+                FROM acct.account_outcome WHERE biz_date = $1 AND code IS NULL""", date);
+    }
+
+    /**
+     * Writes each application's return code and TAAccountID from the day's outcomes (one UPDATE; HOT at the
+     * applications' fillfactor, V42), for the 02 files and verify.
+     */
+    public static long recordOutcomes(Sql sql, String date) {
+        return sql.update("""
+                UPDATE acct.account_app a SET return_code = coalesce(o.code, '0000'), ta_account_id = o.ta_account_id
+                FROM acct.account_outcome o
+                WHERE a.biz_date = $1 AND o.biz_date = $1 AND a.sender = o.sender AND a.record_no = o.record_no""",
+                date);
     }
 }
