@@ -13,8 +13,9 @@ import io.openta.trade.repository.TradeRouting;
 /**
  * Clearing (spec 2.2, 2.3): step {@code accounts} decides the account applications' outcomes (one task: TAAccountIDs
  * are one sequence over the day), step {@code open} writes them in two tasks at once (task 0 opens the accounts, task
- * 1 records each application's outcome), step {@code route} routes the main batch's trades to shards (set-based, in as many tasks as the plan gives it,
- * each its share of the record numbers), step {@code trades} confirms them per shard.
+ * 1 records each application's outcome), step {@code route} routes the main batch's trades to shards (set-based, in
+ * as many tasks as the plan gives it, each its share of the record numbers), step {@code trades} confirms them per
+ * shard.
  */
 @ApplicationScoped
 public class ClearingHandler implements StageHandler {

@@ -11,9 +11,10 @@ import io.openta.trade.export.Recipients;
  * The steps of each stage and their shard counts. Sharded steps run N tasks (N = openta.shards); file import runs
  * one task per inbox file, export's and profit export's files step one per distributor that gets files (at least
  * one); steps that need the whole day at once (numbering, residue) run one, account opening's writes
- * {@link #OPEN_TASKS} (the accounts, the applications' outcomes), the main batch's routing {@link #ROUTE_PARTS} (each part reads the whole batch, and takes its share of the record numbers). What the
- * day's input decides (files, supplementary batches) is read when the stage starts. Per-account steps (trades,
- * income, adjust) are the ones a canary release step splits in lanes ({@link Step#perAccount}).
+ * {@link #OPEN_TASKS} (the accounts, the applications' outcomes), the main batch's routing {@link #ROUTE_PARTS}
+ * (each part reads the whole batch, and takes its share of the record numbers). What the day's input decides
+ * (files, supplementary batches) is read when the stage starts. Per-account steps (trades, income, adjust) are the
+ * ones a canary release step splits in lanes ({@link Step#perAccount}).
  */
 public final class DayPlan {
     /**

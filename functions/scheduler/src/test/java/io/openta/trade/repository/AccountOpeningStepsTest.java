@@ -121,8 +121,8 @@ class AccountOpeningStepsTest {
             sql.update("""
                     INSERT INTO acct.account_app (biz_date, sender, record_no, file_name, serial, txn_date, txn_time,
                       txn_account_id, distributor, business_code, indiv, dup)
-                    VALUES ($1, $2::text, $3::text::int, 'steps.TXT', $3, '20991106', '090000', $4, $2::text, '001', '1',
-                      $5::text::boolean)""", DAY, a[0], a[1], a[2], a[3]);
+                    VALUES ($1, $2::text, $3::text::int, 'steps.TXT', $3, '20991106', '090000', $4, $2::text, '001',
+                      '1', $5::text::boolean)""", DAY, a[0], a[1], a[2], a[3]);
         }
         return sql.one(AccountOpening.LAST_NUMBER + " AS n").getLong("n");
     }
