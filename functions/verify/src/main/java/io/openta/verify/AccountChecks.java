@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class AccountChecks {
     private static final String C = VerifyReport.ACCOUNTS;
-    private static final String TABLE = "acct.account_app";
+    private static final String TABLE = "acct.account_app/account_outcome";
 
     private final Day day;
     private final VerifyReport report;
@@ -41,8 +41,8 @@ final class AccountChecks {
                   a.return_code, a.ta_account_id, c.ta_account_id AS account, c.opened_date,
                   c.distributor AS account_distributor, c.txn_account_id AS account_txn,
                   count(*) OVER (PARTITION BY a.ta_account_id) AS uses
-                FROM acct.account_app a LEFT JOIN acct.account c ON c.ta_account_id = a.ta_account_id
-                WHERE a.biz_date = :d""", rs -> {
+                FROM (""" + StateSql.APPLICATIONS_WITH_OUTCOMES + """
+                ) a LEFT JOIN acct.account c ON c.ta_account_id = a.ta_account_id""", rs -> {
             report.records(C, 1);
             String serial = rs.getString("serial");
             String rec = "sender " + rs.getString("sender") + " record " + rs.getInt("record_no") + " serial '"
@@ -98,8 +98,8 @@ final class AccountChecks {
         sequence(opened);
         day.db().query("""
                 SELECT c.ta_account_id, c.distributor, c.txn_account_id FROM acct.account c
-                WHERE c.opened_date = :d AND NOT EXISTS (SELECT 1 FROM acct.account_app a WHERE a.biz_date = :d
-                  AND a.return_code = '0000' AND a.ta_account_id = c.ta_account_id)
+                WHERE c.opened_date = :d AND NOT EXISTS (SELECT 1 FROM (""" + StateSql.APPLICATIONS_WITH_OUTCOMES + """
+                  ) a WHERE a.return_code = '0000' AND a.ta_account_id = c.ta_account_id)
                 ORDER BY c.ta_account_id""", rs -> report.mismatch(C, "acct.account",
                 "TAAccountID " + rs.getString("ta_account_id") + " (" + rs.getString("distributor") + "/"
                         + rs.getString("txn_account_id") + ")",

@@ -35,7 +35,8 @@ final class ExpectedRecords {
         day.db().query("""
                 SELECT record_no, serial, txn_date, txn_time, txn_account_id, distributor, business_code, indiv,
                   return_code, ta_account_id
-                FROM acct.account_app WHERE biz_date = :d AND sender = ?""", rs -> {
+                FROM (""" + StateSql.APPLICATIONS_WITH_OUTCOMES + """
+                ) a WHERE sender = ?""", rs -> {
             int no = rs.getInt("record_no");
             String code = rs.getString("return_code");
             String id = rs.getString("ta_account_id");

@@ -88,7 +88,7 @@ final class OutputFileChecks {
         switch (f.type()) {
             case "02" -> {
                 expected = records.accountConfirmations(f.distributor());
-                source = "acct.account_app";
+                source = "acct.account_app/account_outcome";
             }
             case "04" -> {
                 expected = records.tradeConfirmations(f.distributor(), f.batch(), f.firstSerial());

@@ -5,6 +5,16 @@ final class StateSql {
     private StateSql() {
     }
 
+    /**
+     * The day's account applications, each with the outcome clearing decided (V51: kept apart from the application;
+     * code NULL there is 0000). {@code return_code} is NULL for an application without an outcome.
+     */
+    static final String APPLICATIONS_WITH_OUTCOMES = """
+            SELECT a.*, o.ta_account_id, CASE WHEN o.sender IS NOT NULL THEN coalesce(o.code, '0000') END AS return_code
+            FROM acct.account_app a LEFT JOIN acct.account_outcome o
+              ON o.biz_date = a.biz_date AND o.sender = a.sender AND o.record_no = a.record_no
+            WHERE a.biz_date = :d""";
+
     /** The latest catalogue entry of each fund on D. */
     static final String FUNDS_OF_D = """
             (SELECT DISTINCT ON (fund_code) fund_code, fund_type FROM clr.fund WHERE effective_date <= :d

@@ -11,11 +11,10 @@ import io.openta.trade.repository.TradeBatchClearing;
 import io.openta.trade.repository.TradeRouting;
 
 /**
- * Clearing (spec 2.2, 2.3): step {@code accounts} decides the account applications' outcomes (one task: TAAccountIDs
- * are one sequence over the day), step {@code open} writes them in two tasks at once (task 0 opens the accounts, task
- * 1 records each application's outcome), step {@code route} routes the main batch's trades to shards (set-based, in
- * as many tasks as the plan gives it, each its share of the record numbers), step {@code trades} confirms them per
- * shard.
+ * Clearing (spec 2.2, 2.3): step {@code accounts} decides the account applications' outcomes and opens the accounts
+ * (one task: TAAccountIDs are one sequence over the day), step {@code route} routes the main batch's trades to shards
+ * (set-based, in as many tasks as the plan gives it, each its share of the record numbers), step {@code trades}
+ * confirms them per shard.
  */
 @ApplicationScoped
 public class ClearingHandler implements StageHandler {
@@ -35,16 +34,7 @@ public class ClearingHandler implements StageHandler {
     @Override
     public long execute(TaskContext ctx) {
         return switch (ctx.step()) {
-            case "accounts" -> AccountOpening.decide(ctx.sql(), ctx.date());
-            // counted once, by the deciding step
-            case "open" -> {
-                if (ctx.shard() == 0) {
-                    AccountOpening.openAccounts(ctx.sql(), ctx.date());
-                } else {
-                    AccountOpening.recordOutcomes(ctx.sql(), ctx.date());
-                }
-                yield 0L;
-            }
+            case "accounts" -> AccountOpening.open(ctx.sql(), ctx.date());
             case "route" -> TradeRouting.route(ctx.sql(), ctx.date(), MAIN_BATCH, ctx.shard(), ctx.shards());
             case "trades" -> TradeBatchClearing.clearShard(ctx.sql(), ctx.date(), MAIN_BATCH, ctx.slotFrom(),
                     ctx.slotTo(), ctx.lane(), purchaseChargeBias());

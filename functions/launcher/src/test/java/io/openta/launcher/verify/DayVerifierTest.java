@@ -72,6 +72,18 @@ class DayVerifierTest {
 
             corruptionsAreCaught(h, "20260106", out2);
 
+            // an account application's outcome lost (kept apart from the application since V51): the accounts
+            // check names the application, and the account it opened, which no longer has its application
+            Object[] opened = row(h.db, "SELECT sender, record_no, ta_account_id FROM acct.account_outcome"
+                    + " WHERE biz_date = '20260105' AND code IS NULL ORDER BY sender, record_no LIMIT 1");
+            VerifyReport lost = h.corrupted("DELETE FROM acct.account_outcome WHERE biz_date = '20260105'"
+                    + " AND sender = '" + opened[0] + "' AND record_no = " + opened[1], "20260105", null);
+            List<VerifyReport.Mismatch> accounts = lost.mismatches(VerifyReport.ACCOUNTS);
+            assertTrue(accounts.stream().anyMatch(m -> m.record().startsWith("sender " + opened[0] + " record "
+                    + opened[1] + " ") && m.expected().equals("a return code")), accounts.toString());
+            assertTrue(accounts.stream().anyMatch(m -> m.record().startsWith("TAAccountID " + opened[2] + " ")),
+                    accounts.toString());
+
             Run unknown = h.verify("20270101", null);
             assertEquals(2, unknown.exit);
             assertTrue(unknown.err.contains("unknown"), unknown.err);

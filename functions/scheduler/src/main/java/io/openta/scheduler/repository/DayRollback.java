@@ -54,7 +54,6 @@ public final class DayRollback {
             sql.update("DELETE FROM clr.position_move WHERE biz_date = $1", date);
             sql.update("DELETE FROM clr.position WHERE created_date = $1", date);
             sql.update("DELETE FROM acct.account WHERE opened_date = $1", date);
-            sql.update("UPDATE acct.account_app SET return_code = NULL, ta_account_id = NULL WHERE biz_date = $1", date);
             sql.update("DELETE FROM acct.account_outcome WHERE biz_date = $1", date);
             sql.update("DELETE FROM trd.trade_route WHERE biz_date = $1", date);
         }

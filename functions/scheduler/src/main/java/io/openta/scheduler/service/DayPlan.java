@@ -10,11 +10,10 @@ import io.openta.trade.export.Recipients;
 /**
  * The steps of each stage and their shard counts. Sharded steps run N tasks (N = openta.shards); file import runs
  * one task per inbox file, export's and profit export's files step one per distributor that gets files (at least
- * one); steps that need the whole day at once (numbering, residue) run one, account opening's writes
- * {@link #OPEN_TASKS} (the accounts, the applications' outcomes), the main batch's routing {@link #ROUTE_PARTS}
- * (each part reads the whole batch, and takes its share of the record numbers). What the day's input decides
- * (files, supplementary batches) is read when the stage starts. Per-account steps (trades, income, adjust) are the
- * ones a canary release step splits in lanes ({@link Step#perAccount}).
+ * one); steps that need the whole day at once (numbering, residue) run one, the main batch's routing
+ * {@link #ROUTE_PARTS} (each part reads the whole batch, and takes its share of the record numbers). What the day's
+ * input decides (files, supplementary batches) is read when the stage starts. Per-account steps (trades, income,
+ * adjust) are the ones a canary release step splits in lanes ({@link Step#perAccount}).
  */
 public final class DayPlan {
     /**
@@ -22,11 +21,6 @@ public final class DayPlan {
      * int, int)} says why two.
      */
     static final int ROUTE_PARTS = 2;
-    /**
-     * Account opening's two writes, each its own task ({@link io.openta.trade.repository.AccountOpening}; V49 says
-     * what running them at once saves).
-     */
-    static final int OPEN_TASKS = 2;
 
     private DayPlan() {
     }
@@ -37,8 +31,8 @@ public final class DayPlan {
             case FILE_IMPORT -> List.of(new Step("files", sql.one(
                     "SELECT count(*)::int AS n FROM trd.inbox_file WHERE biz_date = $1 AND role = 'IMPORT'", date)
                     .getInteger("n")), new Step("index", 1));
-            case CLEARING -> List.of(new Step("accounts", 1), new Step("open", OPEN_TASKS),
-                    new Step("route", ROUTE_PARTS), new Step("trades", shards, true));
+            case CLEARING -> List.of(new Step("accounts", 1), new Step("route", ROUTE_PARTS),
+                    new Step("trades", shards, true));
             case PROFIT -> List.of(new Step("totals", 1), new Step("income", shards, true));
             case SHARE_ADJUST -> List.of(new Step("adjust", shards, true));
             case EXPORT -> List.of(new Step("files", Math.max(1, Recipients.ofExport(sql, date).all().size())));

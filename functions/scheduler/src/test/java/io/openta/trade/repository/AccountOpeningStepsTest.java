@@ -9,25 +9,30 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.openta.model.events.Stage;
 import io.openta.runtime.db.Sql;
 import io.openta.runtime.db.Transactions;
+import io.openta.scheduler.repository.DayRollback;
 import io.openta.scheduler.security.EmbeddedInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Account opening in its two steps (on real PostgreSQL, {@link EmbeddedInfra}): the outcomes decided once, then the
- * accounts and the applications' outcomes written by two tasks that run at once, so in either order, and a task run
- * again (a retry) must change nothing.
+ * Account opening's one task (on real PostgreSQL, {@link EmbeddedInfra}): the outcomes it decides and keeps in
+ * {@code acct.account_outcome}, the accounts it opens, the applications left as imported, and the same day again
+ * after a rollback of clearing.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedInfra.class)
 class AccountOpeningStepsTest {
     private static final String DAY = "20991106";
     private static final String OUTCOMES = """
-            SELECT sender || '/' || record_no || ' ' || coalesce(return_code, '----') || ' '
+            SELECT sender || '/' || record_no || ' ' || coalesce(code, '0000') || ' '
               || coalesce(ta_account_id, '-') AS outcome
-            FROM acct.account_app WHERE biz_date = $1 ORDER BY sender, record_no""";
+            FROM acct.account_outcome WHERE biz_date = $1 ORDER BY sender, record_no""";
+    private static final String APPLICATIONS = """
+            SELECT to_jsonb(a)::text AS application FROM acct.account_app a WHERE biz_date = $1
+            ORDER BY sender, record_no""";
     private static final String OPENED = """
             SELECT ta_account_id || ' ' || distributor || ' ' || txn_account_id || ' ' || slot AS opened
             FROM acct.account WHERE opened_date = $1 ORDER BY ta_account_id""";
@@ -45,12 +50,11 @@ class AccountOpeningStepsTest {
     }
 
     @Test
-    void theTwoWritesGiveTheSameDayInEitherOrder() {
+    void openingDecidesOpensAndGivesTheSameDayAfterARollback() {
         long last = db.inTransaction(AccountOpeningStepsTest::load);
-        long decided = db.inTransaction(sql -> AccountOpening.decide(sql, DAY));
+        List<String> imported = db.inTransaction(AccountOpeningStepsTest::applications);
+        long decided = db.inTransaction(sql -> AccountOpening.open(sql, DAY));
         assertEquals(7, decided);
-        db.inTransaction(sql -> AccountOpening.openAccounts(sql, DAY));
-        db.inTransaction(sql -> AccountOpening.recordOutcomes(sql, DAY));
         List<String> outcomes = db.inTransaction(AccountOpeningStepsTest::outcomes);
         List<String> opened = db.inTransaction(AccountOpeningStepsTest::opened);
         // the fixture's outcomes: numbered in (sender, record) order from the last number, the refusals' codes kept
@@ -66,25 +70,20 @@ class AccountOpeningStepsTest {
                 number(last + 1) + " TB1 NEW1 " + slot(number(last + 1)),
                 number(last + 2) + " TB1 NEW2 " + slot(number(last + 2)),
                 number(last + 3) + " TB2 NEW1 " + slot(number(last + 3))), opened);
+        assertEquals(imported, db.inTransaction(AccountOpeningStepsTest::applications),
+                "the applications stay as imported");
 
-        // undone as a rollback of clearing does, then the writes in the other order, the outcomes decided again
+        // a rollback of clearing withdraws the accounts and the outcomes; clearing again gives the same day
         db.inTransaction(sql -> {
-            sql.update("DELETE FROM acct.account WHERE opened_date = $1", DAY);
-            return sql.update("UPDATE acct.account_app SET return_code = NULL, ta_account_id = NULL "
-                    + "WHERE biz_date = $1", DAY);
+            DayRollback.toStage(sql, DAY, Stage.CLEARING);
+            return null;
         });
-        db.inTransaction(sql -> AccountOpening.decide(sql, DAY));
-        db.inTransaction(sql -> AccountOpening.recordOutcomes(sql, DAY));
-        assertEquals(outcomes, db.inTransaction(AccountOpeningStepsTest::outcomes), "outcomes before the accounts");
-        db.inTransaction(sql -> AccountOpening.openAccounts(sql, DAY));
-        assertEquals(opened, db.inTransaction(AccountOpeningStepsTest::opened));
-
-        // the applications' write again (a retried task): the same outcomes
-        db.inTransaction(sql -> AccountOpening.recordOutcomes(sql, DAY));
+        assertEquals(List.of(), db.inTransaction(AccountOpeningStepsTest::outcomes), "outcomes withdrawn");
+        assertEquals(List.of(), db.inTransaction(AccountOpeningStepsTest::opened), "accounts withdrawn");
+        long again = db.inTransaction(sql -> AccountOpening.open(sql, DAY));
+        assertEquals(7, again);
         assertEquals(outcomes, db.inTransaction(AccountOpeningStepsTest::outcomes));
-        long kept = db.inTransaction(sql -> sql.one(
-                "SELECT count(*) AS n FROM acct.account_outcome WHERE biz_date = $1", DAY).getLong("n"));
-        assertEquals(7, kept, "deciding again replaced the day's outcomes");
+        assertEquals(opened, db.inTransaction(AccountOpeningStepsTest::opened));
     }
 
     private static String number(long n) {
@@ -99,6 +98,10 @@ class AccountOpeningStepsTest {
 
     private static List<String> outcomes(Sql sql) {
         return sql.list(OUTCOMES, DAY).stream().map(r -> r.getString("outcome")).toList();
+    }
+
+    private static List<String> applications(Sql sql) {
+        return sql.list(APPLICATIONS, DAY).stream().map(r -> r.getString("application")).toList();
     }
 
     private static List<String> opened(Sql sql) {

@@ -46,14 +46,19 @@ public final class DistributorFiles {
         this.stage = stage;
     }
 
-    /** 02: every record of the distributor's accepted 01 file, by AppSheetSerialNo then record order. */
+    /**
+     * 02: every record of the distributor's accepted 01 file, by AppSheetSerialNo then record order, with the outcome
+     * clearing decided ({@code acct.account_outcome}; code NULL there is 0000).
+     */
     public long accountConfirmations(String distributor) {
         OfdRecordBuilder b = new OfdRecordBuilder(FileType.ACCOUNT_CONFIRMATIONS);
         return write(distributor, FileType.ACCOUNT_CONFIRMATIONS, "000", """
-                SELECT serial, txn_date, txn_time, txn_account_id, distributor, business_code, indiv, ta_account_id,
-                  return_code
-                FROM acct.account_app WHERE biz_date = $1 AND sender = $2
-                ORDER BY serial COLLATE "C", record_no""", r -> {
+                SELECT a.serial, a.txn_date, a.txn_time, a.txn_account_id, a.distributor, a.business_code, a.indiv,
+                  o.ta_account_id, CASE WHEN o.sender IS NOT NULL THEN coalesce(o.code, '0000') END AS return_code
+                FROM acct.account_app a LEFT JOIN acct.account_outcome o
+                  ON o.biz_date = a.biz_date AND o.sender = a.sender AND o.record_no = a.record_no
+                WHERE a.biz_date = $1 AND a.sender = $2
+                ORDER BY a.serial COLLATE "C", a.record_no""", r -> {
             String account = r.getString("ta_account_id");
             String code = r.getString("return_code");
             return b.reset().textCut("AppSheetSerialNo", r.getString("serial"))

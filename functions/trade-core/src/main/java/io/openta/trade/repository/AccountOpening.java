@@ -7,9 +7,9 @@ import io.openta.runtime.db.Statistics;
  * Account applications to confirmations (spec 2.2), set-based. Records are taken in order of the file's sender, then
  * record order; the first failing check gives the code; a success opens the next TAAccountID of the one sequence.
  * The sequence continues from the largest TAAccountID ever opened, so re-clearing a rolled-back day gives the same
- * numbers. Two steps: {@link #decide} writes every application's outcome to {@code acct.account_outcome} (one task),
- * then {@link #openAccounts} and {@link #recordOutcomes} write them out, each in its own task, at once (V49 says
- * what that saves).
+ * numbers. One task ({@link #open}: the TAAccountIDs are one sequence over the day) writes every application's
+ * outcome to {@code acct.account_outcome}, then the accounts it opens. The applications stay as imported: the 02
+ * files and verify read the outcomes there, and a rollback of clearing deletes them (V51).
  */
 public final class AccountOpening {
     /**
@@ -23,10 +23,11 @@ public final class AccountOpening {
     public static final String SLOT_OF_ACCOUNT = " hashtext(ta_account_id) & 1023 ";
 
     /**
-     * Every application's outcome in one pass: code NULL means opened, with its TAAccountID. The checks in order: the codes found
-     * at import (0139, 0496, record-local); then 0392, an account for (DistributorCode, TransactionAccountID) exists,
-     * or an earlier record still unrefused opens it today; then the next number. Each window is partitioned by
-     * whether the record is still in the running, so it numbers and counts exactly the records the check sees.
+     * Every application's outcome in one pass: code NULL means opened, with its TAAccountID. The checks in order:
+     * the codes found at import (0139, 0496, record-local); then 0392, an account for (DistributorCode,
+     * TransactionAccountID) exists, or an earlier record still unrefused opens it today; then the next number. Each
+     * window is partitioned by whether the record is still in the running, so it numbers and counts exactly the
+     * records the check sees.
      */
     private static final String OUTCOMES = """
             WITH imported AS (
@@ -53,10 +54,19 @@ public final class AccountOpening {
 
     /**
      * Decides every application's outcome in one pass and keeps it in {@code acct.account_outcome}, replacing the
-     * day's earlier outcomes (a retried task). Both writes read it: before they run, nothing of the day is opened, so
-     * deciding again gives the same outcomes. Returns the applications decided.
+     * day's earlier outcomes, then opens the accounts they give. Returns the applications decided.
      */
-    public static long decide(Sql sql, String date) {
+    public static long open(Sql sql, String date) {
+        long records = decide(sql, date);
+        openAccounts(sql, date);
+        return records;
+    }
+
+    /**
+     * Writes every application's outcome, replacing the day's earlier ones. Deciding again gives the same outcomes
+     * only while nothing of the day is opened, which {@link #open} keeps by opening in the same transaction.
+     */
+    private static long decide(Sql sql, String date) {
         sql.update("DELETE FROM acct.account_outcome WHERE biz_date = $1", date);
         long records = sql.update("""
                 INSERT INTO acct.account_outcome (biz_date, sender, record_no, distributor, txn_account_id, indiv, code,
@@ -68,22 +78,10 @@ public final class AccountOpening {
     }
 
     /** Opens the accounts the day's outcomes give (one INSERT); the routing that follows looks them up. */
-    public static long openAccounts(Sql sql, String date) {
+    private static long openAccounts(Sql sql, String date) {
         return sql.update("""
                 INSERT INTO acct.account (ta_account_id, distributor, txn_account_id, indiv, opened_date, slot)
                 SELECT ta_account_id, rtrim(distributor), rtrim(txn_account_id), indiv, $1,""" + SLOT_OF_ACCOUNT + """
                 FROM acct.account_outcome WHERE biz_date = $1 AND code IS NULL""", date);
-    }
-
-    /**
-     * Writes each application's return code and TAAccountID from the day's outcomes (one UPDATE; HOT at the
-     * applications' fillfactor, V42), for the 02 files and verify.
-     */
-    public static long recordOutcomes(Sql sql, String date) {
-        return sql.update("""
-                UPDATE acct.account_app a SET return_code = coalesce(o.code, '0000'), ta_account_id = o.ta_account_id
-                FROM acct.account_outcome o
-                WHERE a.biz_date = $1 AND o.biz_date = $1 AND a.sender = o.sender AND a.record_no = o.record_no""",
-                date);
     }
 }
