@@ -1,7 +1,8 @@
 -- Issue 13: an account application's outcome (return code, opened TAAccountID) is kept in acct.account_outcome alone.
 -- Clearing no longer writes it back into every acct.account_app row: at 1,000,000 applications that UPDATE took
 -- 4.2 s of statement time (pg_stat_statements, bench of 4 December), and it was the only reason the applications'
--- pages were left half empty (V42). The 02 files, verify and rollback read the outcomes here, by this primary key.
+-- pages were left half empty (V42). The 02 files and verify read the outcomes here, by the primary key below; a
+-- rollback of clearing deletes the day's.
 
 -- the days cleared before V49 have their outcomes only in the applications: copy them over first
 INSERT INTO acct.account_outcome (biz_date, sender, record_no, distributor, txn_account_id, indiv, code, ta_account_id)
