@@ -11,7 +11,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -64,8 +63,7 @@ class AccountOutcomeMigrationTest {
     }
 
     private static void migrate(DataSource ds, String target) {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").schemas("sched").createSchemas(true)
-                .target(target).load().migrate();
+        ProductionMigrations.configure(ds).target(target).load().migrate();
     }
 
     private static void application(DataSource ds, String date, String sender, int record, String txn,

@@ -8,6 +8,7 @@ import java.sql.Statement;
 
 import org.flywaydb.core.Flyway;
 
+import io.openta.runtime.db.ProductionMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -20,8 +21,7 @@ final class MigratedDatabase implements AutoCloseable {
 
     MigratedDatabase() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        Flyway production = Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations("classpath:db/migration").schemas("sched").createSchemas(true).load();
+        Flyway production = ProductionMigrations.configure(postgres.getPostgresDatabase()).load();
         production.migrate();
         ShadowMigration.migrate(production.getConfiguration());
     }
