@@ -16,6 +16,6 @@ ALTER TABLE acct.account_app DROP COLUMN return_code, DROP COLUMN ta_account_id;
 -- new pages full again; the only update left is file-import's mark of a repeated serial (0496), a few rows a day
 ALTER TABLE acct.account_app RESET (fillfactor);
 
--- the day's outcomes are written in one INSERT, mostly in this key's order (sender, record), by one task
+-- a day's outcomes are written by one INSERT in one task, from a window ordered by sender then record
 DROP INDEX acct.account_outcome_day;
 ALTER TABLE acct.account_outcome ADD PRIMARY KEY (biz_date, sender, record_no);
